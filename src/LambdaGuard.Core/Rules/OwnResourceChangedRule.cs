@@ -1,0 +1,49 @@
+using LambdaGuard.Core.Matching;
+
+namespace LambdaGuard.Core.Rules;
+
+/// <summary>Anyone touching the detector itself: evaluated for every actor class and for failed attempts,
+/// because disabling the detector is the first move of an attacker who knows it is there.</summary>
+public sealed class OwnResourceChangedRule : IDetectionRule
+{
+    public RuleDefinition Definition { get; } = new(
+        "LG010",
+        "LambdaGuard's own resources changed",
+        Severity.Critical,
+        [Mitre.DefenseEvasionImpairDefenses],
+        "Someone changed, or tried to change, the LambdaGuard detector function (code, configuration, aliases, permissions). Disabling the detector is how an attacker makes the next change silent.",
+        [
+            "Confirm with the team that owns LambdaGuard whether a deployment was running (CloudFormation stack events for the LambdaGuard stacks).",
+            "Compare the detector's configuration and code with the stack (cdk diff); redeploy with cdk deploy to restore it.",
+            Runbooks.CheckOtherActivity,
+            Runbooks.RevokeIfUnauthorized,
+        ],
+        ["LambdaGuard"],
+        Suppressible: false);
+
+    public RuleMatch? Evaluate(RuleContext context)
+    {
+        var glob = context.Settings.OwnFunctionGlob;
+        var target = context.Target;
+        var matched = Glob.IsMatch(glob, target.FunctionName) || Glob.IsMatch(glob, target.FunctionArn);
+        if (!matched)
+        {
+            return null;
+        }
+
+        var reasons = new List<string> { $"function {target.FunctionName ?? target.FunctionArn} matches the LambdaGuard function pattern {glob}" };
+        if (context.Failed)
+        {
+            reasons.Add($"the call failed ({context.Record.ErrorCode ?? context.Record.ErrorMessage}): an attempt, not a change");
+            return new RuleMatch(Definition, Severity.Medium, reasons);
+        }
+
+        if (string.Equals(context.Actor.InvokedBy, "cloudformation.amazonaws.com", StringComparison.OrdinalIgnoreCase))
+        {
+            reasons.Add("made through CloudFormation (likely a stack deployment)");
+            return new RuleMatch(Definition, Severity.Medium, reasons);
+        }
+
+        return new RuleMatch(Definition, Definition.BaseSeverity, reasons);
+    }
+}

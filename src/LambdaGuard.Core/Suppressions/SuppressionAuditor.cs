@@ -1,0 +1,80 @@
+using LambdaGuard.Core.Rules;
+
+namespace LambdaGuard.Core.Suppressions;
+
+/// <summary>LG011 (detections.md §4): every change to the suppression list is reported. Severity is
+/// decided here, not by the admin tool, so a hand-edited table item is judged the same way.</summary>
+public static class SuppressionAuditor
+{
+    public static SuppressionAudit Audit(SuppressionChange change, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var entry = change.After ?? change.Before ?? throw new ArgumentException("a change needs an old or a new image", nameof(change));
+        var broad = change.After is { } after && SuppressionValidator.IsBroad(after);
+        var changed = ChangedFields(change.Before, change.After);
+        var reasons = new List<string>();
+        var severity = Severity.Medium;
+
+        if (broad)
+        {
+            severity = Severity.High;
+            reasons.Add("the entry is broad: every selector is *, so it silences every suppressible finding");
+        }
+        else if (change.Kind == SuppressionChangeKind.Removed && change.Before?.ExpiresAt is { } expired && expired <= now)
+        {
+            severity = Severity.Info;
+            reasons.Add($"removal of an entry that had already expired at {SuppressionFile.Iso(expired)}");
+        }
+
+        if (change.After is { } written && !SuppressionValidator.ValidateForUse(written).IsValid)
+        {
+            reasons.Add("the entry as written is invalid and is ignored by the detector: " + string.Join("; ", SuppressionValidator.ValidateForUse(written).Problems));
+        }
+
+        if (change.After?.ExpiresAt is { } expiry && expiry > now.AddDays(SuppressionValidator.DefaultMaxExpiryDays))
+        {
+            reasons.Add($"expiry {SuppressionFile.Iso(expiry)} is more than {SuppressionValidator.DefaultMaxExpiryDays} days ahead (written outside the admin tool?)");
+        }
+
+        var verb = change.Kind switch
+        {
+            SuppressionChangeKind.Added => "added",
+            SuppressionChangeKind.Changed => "changed",
+            _ => "removed",
+        };
+        reasons.Insert(0, $"suppression entry {verb}" + (changed.Count > 0 && change.Kind == SuppressionChangeKind.Changed ? $" (fields: {string.Join(", ", changed)})" : string.Empty));
+        var by = entry.CreatedBy is null ? "an unnamed writer" : $"{entry.CreatedBy} (self-reported)";
+        var summary = $"Suppression entry '{Detection.TextBounds.Cut(entry.Id, 128)}' {verb} by {Detection.TextBounds.Cut(by, 256)}: {Detection.TextBounds.Cut(entry.Reason, 256)}";
+        return new SuppressionAudit(change, severity, summary, reasons, changed, broad);
+    }
+
+    public static IReadOnlyList<string> ChangedFields(SuppressionEntry? before, SuppressionEntry? after)
+    {
+        if (before is null || after is null)
+        {
+            return [];
+        }
+
+        var fields = new List<string>();
+        void Compare(string name, object? a, object? b)
+        {
+            if (!Equals(a, b))
+            {
+                fields.Add(name);
+            }
+        }
+
+        Compare("reason", before.Reason, after.Reason);
+        Compare("expiresAt", before.ExpiresAt, after.ExpiresAt);
+        Compare("principal", before.Principal, after.Principal);
+        Compare("function", before.Function, after.Function);
+        Compare("api", before.Api, after.Api);
+        Compare("ruleId", before.RuleId, after.RuleId);
+        Compare("account", before.Account, after.Account);
+        Compare("region", before.Region, after.Region);
+        Compare("createdBy", before.CreatedBy, after.CreatedBy);
+        return fields;
+    }
+
+    public static RuleDefinition Rule => SuppressionListChangedRule.Definition;
+}

@@ -1,0 +1,8 @@
+namespace LambdaGuard.Core.Suppressions;
+
+public enum SuppressionChangeKind
+{
+    Added,
+    Changed,
+    Removed,
+}

@@ -1,0 +1,3 @@
+namespace LambdaGuard.Core.Suppressions;
+
+public sealed class SuppressionFileException(string message, Exception? inner = null) : Exception(message, inner);
