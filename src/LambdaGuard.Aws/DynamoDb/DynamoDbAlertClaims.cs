@@ -8,7 +8,9 @@ namespace LambdaGuard.Aws.DynamoDb;
 
 /// <summary>Effectively-once alert bookkeeping in the claims table: a conditional put takes a lease on the alert
 /// id, the lease holder publishes, then records PUBLISHED with the SNS message id. Items carry a TTL, so the
-/// table keeps only the dedupe window (<see cref="Retention"/>).</summary>
+/// table keeps only the dedupe window (<see cref="Retention"/>). DynamoDB deletes expired items only
+/// eventually (and dynalite never), so an item whose <c>ttl</c> has passed is treated as absent here: a
+/// redelivery after the window is a new alert whether or not the item was deleted yet.</summary>
 public sealed class DynamoDbAlertClaims : IAlertClaims
 {
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(7);
@@ -70,17 +72,20 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
                             // Abandoned claims (a crash before publishing, never redelivered) expire too.
                             [A.TimeToLive] = Number((now + Retention).ToUnixTimeSeconds()),
                         },
-                        ConditionExpression = "attribute_not_exists(#alertId) OR (#status = :pending AND #leaseUntil < :now)",
+                        ConditionExpression =
+                            "attribute_not_exists(#alertId) OR #ttl < :nowSeconds OR (#status = :pending AND #leaseUntil < :now)",
                         ExpressionAttributeNames = new Dictionary<string, string>
                         {
                             ["#alertId"] = A.AlertId,
                             ["#status"] = A.Status,
                             ["#leaseUntil"] = A.LeaseUntil,
+                            ["#ttl"] = A.TimeToLive,
                         },
                         ExpressionAttributeValues = new Dictionary<string, AttributeValue>
                         {
                             [":pending"] = Text(A.Pending),
                             [":now"] = Number(now.ToUnixTimeMilliseconds()),
+                            [":nowSeconds"] = Number(now.ToUnixTimeSeconds()),
                         },
                     },
                     cancellationToken).ConfigureAwait(false);
@@ -91,7 +96,7 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
                 current = await GetAsync(alertId, cancellationToken).ConfigureAwait(false);
             }
 
-            if (current is null)
+            if (current is null || IsExpired(current, now))
             {
                 continue;
             }
@@ -173,13 +178,17 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
                     Key = KeyOf(alertId),
                     // The token then names the delivery whose message id is recorded.
                     UpdateExpression = Update + ", #claimToken = :token",
-                    ConditionExpression = "attribute_not_exists(#alertId) OR #status <> :published",
+                    ConditionExpression = "attribute_not_exists(#alertId) OR #status <> :published OR #ttl < :nowSeconds",
                     ExpressionAttributeNames = new Dictionary<string, string>(names)
                     {
                         ["#alertId"] = A.AlertId,
                         ["#claimToken"] = A.ClaimToken,
                     },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(values) { [":token"] = Text(claimToken) },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(values)
+                    {
+                        [":token"] = Text(claimToken),
+                        [":nowSeconds"] = Number(now.ToUnixTimeSeconds()),
+                    },
                 },
                 cancellationToken).ConfigureAwait(false);
             return MarkPublishedOutcome.RecordedAfterTakeover;
@@ -216,6 +225,10 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
             IsoTimestamp.TryParse(TextOf(item, A.PublishedAt), out var publishedAt) ? publishedAt : null,
             NumberOf(item, A.TimeToLive) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null);
     }
+
+    // Same rule as DynamoDB TTL: an item is expired once its ttl (epoch seconds) is below the current time.
+    private static bool IsExpired(AlertClaimRecord record, DateTimeOffset now) =>
+        record.ExpiresAt is { } expiresAt && expiresAt.ToUnixTimeSeconds() < now.ToUnixTimeSeconds();
 
     private static Dictionary<string, AttributeValue> KeyOf(string alertId) => new() { [A.AlertId] = Text(alertId) };
 

@@ -78,6 +78,39 @@ public sealed class DynamoDbAlertClaimsTests(DynaliteFixture dynalite) : IAsyncL
     }
 
     [Fact]
+    public async Task TryClaimAsync_WhenPublishedClaimOutlivedItsTtlButIsStillStored_ShouldClaimAsNewAlert()
+    {
+        // Arrange: dynalite never deletes by TTL (DynamoDB only eventually), so the store judges ttl itself.
+        var first = await claims.TryClaimAsync("alert-old", Now, Lease, CancellationToken.None);
+        await claims.MarkPublishedAsync("alert-old", first.ClaimToken!, "sns-old", Now, CancellationToken.None);
+        var afterRetention = Now + DynamoDbAlertClaims.DefaultRetention + TimeSpan.FromSeconds(1);
+
+        // Act
+        var redelivery = await claims.TryClaimAsync("alert-old", afterRetention, Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ClaimStatus.Claimed, redelivery.Status);
+        var stored = await claims.GetAsync("alert-old", CancellationToken.None);
+        Assert.Equal("PENDING", stored?.Status);
+        Assert.Equal(redelivery.ClaimToken, stored?.ClaimToken);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_WhenPublishedClaimReachesItsTtlSecond_ShouldStillReportPublished()
+    {
+        // Arrange
+        var first = await claims.TryClaimAsync("alert-edge", Now, Lease, CancellationToken.None);
+        await claims.MarkPublishedAsync("alert-edge", first.ClaimToken!, "sns-edge", Now, CancellationToken.None);
+
+        // Act
+        var redelivery = await claims.TryClaimAsync("alert-edge", Now + DynamoDbAlertClaims.DefaultRetention, Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ClaimStatus.AlreadyPublished, redelivery.Status);
+        Assert.Equal("sns-edge", redelivery.MessageId);
+    }
+
+    [Fact]
     public async Task TryClaimAsync_WhenLeaseExpired_ShouldTakeOverWithANewToken()
     {
         // Arrange: the first delivery crashed after claiming.

@@ -69,6 +69,42 @@ public sealed class DynamoDbSuppressionStoreTests(DynaliteFixture dynalite) : IA
     }
 
     [Fact]
+    public async Task LoadAsync_WhenEntryExpiredButNotYetDeletedByTtl_ShouldReturnItWithItsExpiry()
+    {
+        // Arrange: TTL deletion is lazy in DynamoDB and absent in dynalite, so expired items are still read;
+        // the matcher must see their expiry to refuse them.
+        var expiredAt = new DateTimeOffset(2024, 6, 30, 23, 59, 59, TimeSpan.Zero);
+        await store.AddAsync(Entry("expired") with { ExpiresAt = expiredAt }, CancellationToken.None);
+        await store.AddAsync(Entry("current"), CancellationToken.None);
+
+        // Act
+        var entries = await store.LoadAsync(CancellationToken.None);
+
+        // Assert
+        var expired = Assert.Single(entries, e => e.Id == "expired");
+        Assert.Equal(expiredAt, expired.ExpiresAt);
+        Assert.Equal(Expiry, Assert.Single(entries, e => e.Id == "current").ExpiresAt);
+        var item = await DynaliteClients.RawItemAsync(client, table, SuppressionItemMapper.KeyOf("expired"));
+        Assert.Equal(expiredAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ttl"].N);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_WhenExpiryExtended_ShouldMoveTtlWithIt()
+    {
+        // Arrange
+        var added = await store.AddAsync(Entry("extend") with { ExpiresAt = Expiry.AddDays(-1) }, CancellationToken.None);
+
+        // Act
+        await store.UpdateAsync(added with { ExpiresAt = Expiry.AddDays(30) }, expectedVersion: 1, CancellationToken.None);
+
+        // Assert
+        var item = await DynaliteClients.RawItemAsync(client, table, SuppressionItemMapper.KeyOf("extend"));
+        Assert.Equal("2030-01-31T00:00:00Z", item["expiresAt"].S);
+        Assert.Equal(Expiry.AddDays(30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ttl"].N);
+        Assert.Equal("2", item["version"].N);
+    }
+
+    [Fact]
     public async Task LoadAsync_WhenListSpansSeveralQueryPages_ShouldReadEveryPage()
     {
         // Arrange: Query pages stop at 1 MB, so 30 items of ~50 KB need two or more pages.
