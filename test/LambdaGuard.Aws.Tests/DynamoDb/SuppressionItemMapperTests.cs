@@ -1,0 +1,206 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using LambdaGuard.Aws.DynamoDb;
+using LambdaGuard.Core.Suppressions;
+
+namespace LambdaGuard.Aws.Tests.DynamoDb;
+
+public sealed class SuppressionItemMapperTests
+{
+    private static readonly SuppressionEntry FullEntry = new()
+    {
+        Id = "deploy-role-payments",
+        Reason = "CI deploy role ships payments-api",
+        ExpiresAt = new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero),
+        Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+        Function = "payments-*",
+        Api = "UpdateFunctionCode",
+        RuleId = "LG001",
+        Account = "123456789012",
+        Region = "eu-*",
+        CreatedBy = "arn:aws:iam::123456789012:user/alice",
+        CreatedAt = new DateTimeOffset(2025, 3, 1, 10, 15, 30, 250, TimeSpan.Zero),
+        Version = 3,
+    };
+
+    [Fact]
+    public void ToItem_WhenEntryComplete_ShouldWriteTheDocumentedLayout()
+    {
+        // Act
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+
+        // Assert
+        Assert.Equal("suppression", item["pk"].S);
+        Assert.Equal("deploy-role-payments", item["id"].S);
+        Assert.Equal("2025-06-30T00:00:00Z", item["expiresAt"].S);
+        Assert.Equal("1751241600", item["ttl"].N);
+        Assert.Equal("2025-03-01T10:15:30.25Z", item["createdAt"].S);
+        Assert.Equal("3", item["version"].N);
+        Assert.Equal("eu-*", item["region"].S);
+    }
+
+    [Fact]
+    public void ToItem_WhenExpiryHasAnOffset_ShouldStoreItInUtc()
+    {
+        // Act
+        var item = SuppressionItemMapper.ToItem(FullEntry with { ExpiresAt = new DateTimeOffset(2025, 6, 30, 2, 0, 0, TimeSpan.FromHours(2)) });
+
+        // Assert
+        Assert.Equal("2025-06-30T00:00:00Z", item["expiresAt"].S);
+        Assert.Equal("1751241600", item["ttl"].N);
+    }
+
+    [Fact]
+    public void ToItem_WhenOptionalFieldsAbsent_ShouldOmitTheirAttributes()
+    {
+        // Arrange
+        var entry = new SuppressionEntry { Id = "x", Reason = "r", ExpiresAt = FullEntry.ExpiresAt, Function = "f" };
+
+        // Act
+        var item = SuppressionItemMapper.ToItem(entry);
+
+        // Assert
+        Assert.Equal(["expiresAt", "function", "id", "pk", "reason", "ttl"], item.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Read_WhenItemWrittenByToItem_ShouldGiveBackTheSameEntry()
+    {
+        // Act
+        var result = SuppressionItemMapper.Read(SuppressionItemMapper.ToItem(FullEntry));
+
+        // Assert
+        Assert.Equal(FullEntry, result.Entry);
+        Assert.Empty(result.Problems);
+    }
+
+    [Theory]
+    [InlineData("", "r", "id")]
+    [InlineData("x", " ", "reason")]
+    public void ToItem_WhenRequiredTextMissing_ShouldThrowNamingTheField(string id, string reason, string field)
+    {
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => SuppressionItemMapper.ToItem(FullEntry with { Id = id, Reason = reason }));
+
+        // Assert
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToItem_WhenNoExpiry_ShouldThrow()
+    {
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => SuppressionItemMapper.ToItem(FullEntry with { ExpiresAt = null }));
+
+        // Assert
+        Assert.Contains("expiresAt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WhenSelectorStoredAsNumber_ShouldSkipTheEntryAndSayWhy()
+    {
+        // Arrange: dropping the field instead would widen the entry to every account.
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+        item["account"] = new AttributeValue { N = "123456789012" };
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert
+        Assert.Null(result.Entry);
+        var problem = Assert.Single(result.Problems);
+        Assert.True(problem.Skipped);
+        Assert.Equal("deploy-role-payments", problem.Id);
+        Assert.Contains("account is stored as a number", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WhenReasonMissing_ShouldSkipTheEntry()
+    {
+        // Arrange
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+        item.Remove("reason");
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert
+        Assert.Null(result.Entry);
+        Assert.Contains("reason", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("next friday")]
+    [InlineData("30/06/2025")]
+    public void Read_WhenExpiryUnreadable_ShouldKeepTheEntryWithoutExpiryAndReportIt(string expiresAt)
+    {
+        // Arrange
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+        item["expiresAt"] = new AttributeValue { S = expiresAt };
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert: kept (it shows up in audits) but, without an expiry, it never suppresses.
+        Assert.NotNull(result.Entry);
+        Assert.Null(result.Entry.ExpiresAt);
+        var problem = Assert.Single(result.Problems);
+        Assert.False(problem.Skipped);
+        Assert.Contains(expiresAt, problem.Message, StringComparison.Ordinal);
+        Assert.Contains("never suppresses", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WhenOptionalAttributeIsDynamoDbNull_ShouldTreatItAsAbsent()
+    {
+        // Arrange
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+        item["principal"] = new AttributeValue { NULL = true };
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert
+        Assert.NotNull(result.Entry);
+        Assert.Null(result.Entry.Principal);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void ReadStreamImage_WhenStreamRecordImages_ShouldReadNewAndOldEntries()
+    {
+        // Arrange
+        using var stream = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "suppressions-stream-modify.json")));
+        var images = stream.RootElement.GetProperty("Records")[0].GetProperty("dynamodb");
+
+        // Act
+        var newEntry = SuppressionItemMapper.ReadStreamImage(images.GetProperty("NewImage")).Entry;
+        var oldEntry = SuppressionItemMapper.ReadStreamImage(images.GetProperty("OldImage")).Entry;
+
+        // Assert
+        Assert.NotNull(newEntry);
+        Assert.NotNull(oldEntry);
+        Assert.Equal("deploy-role-payments", newEntry.Id);
+        Assert.Equal(2, newEntry.Version);
+        Assert.Equal(new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero), newEntry.ExpiresAt);
+        Assert.Equal("UpdateFunctionCode", newEntry.Api);
+        Assert.Null(oldEntry.Api);
+        Assert.Equal(new DateTimeOffset(2025, 4, 30, 0, 0, 0, TimeSpan.Zero), oldEntry.ExpiresAt);
+    }
+
+    [Fact]
+    public void ReadStreamImage_WhenImageIsNotDynamoDbJson_ShouldSkipWithTheIdAndTheAttribute()
+    {
+        // Arrange
+        using var image = JsonDocument.Parse("""{"id": {"S": "bad-one"}, "reason": "plain text instead of {\"S\": ...}"}""");
+
+        // Act
+        var result = SuppressionItemMapper.ReadStreamImage(image.RootElement);
+
+        // Assert
+        Assert.Null(result.Entry);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("bad-one", problem.Id);
+        Assert.Contains("'reason'", problem.Message, StringComparison.Ordinal);
+    }
+}
