@@ -1,1 +1,3 @@
-return 0;
+using LambdaGuard.Cli;
+
+return await LambdaGuardCli.RunAsync(args, CliIo.FromConsole()).ConfigureAwait(false);

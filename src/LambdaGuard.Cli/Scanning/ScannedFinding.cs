@@ -1,0 +1,6 @@
+using LambdaGuard.Core.Detection;
+using LambdaGuard.Core.Suppressions;
+
+namespace LambdaGuard.Cli.Scanning;
+
+public sealed record ScannedFinding(Finding Finding, SuppressionEntry? SuppressedBy);
