@@ -16,7 +16,17 @@ public sealed class SuppressionCommandRunner(CliIo io, SuppressionCommonOptions 
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(action);
-        var connection = common.ReadConnection(parse);
+        AwsConnectionOptions connection;
+        try
+        {
+            connection = common.ReadConnection(parse);
+        }
+        catch (AwsSetupException e)
+        {
+            io.Error.WriteLine($"lambdaguard suppressions {verb}: {e.Message}");
+            return AdminExitCodes.InvalidInput;
+        }
+
         AwsClientFactory? factory = null;
         IAmazonDynamoDB? dynamoDb = null;
         ICallerIdentity? identity = null;

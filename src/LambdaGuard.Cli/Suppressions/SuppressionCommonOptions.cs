@@ -12,11 +12,11 @@ public sealed class SuppressionCommonOptions
 
     public Option<string?> Region { get; } = new("--region") { Description = "AWS region of the table (default: AWS_REGION or the profile's region)" };
 
-    public Option<Uri?> EndpointUrl { get; } = new("--endpoint-url") { Description = "DynamoDB endpoint, e.g. dynalite or LocalStack; also used for SSM and STS unless given below" };
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "DynamoDB endpoint, e.g. dynalite or LocalStack; also used for SSM and STS unless given below" };
 
-    public Option<Uri?> SsmEndpointUrl { get; } = new("--ssm-endpoint-url") { Description = "SSM endpoint override" };
+    public Option<string?> SsmEndpointUrl { get; } = new("--ssm-endpoint-url") { Description = "SSM endpoint override" };
 
-    public Option<Uri?> StsEndpointUrl { get; } = new("--sts-endpoint-url") { Description = "STS endpoint override" };
+    public Option<string?> StsEndpointUrl { get; } = new("--sts-endpoint-url") { Description = "STS endpoint override" };
 
     public Option<string> Format { get; } = CreateFormat();
 
@@ -38,12 +38,26 @@ public sealed class SuppressionCommonOptions
         return new AwsConnectionOptions(
             parse.GetValue(Profile),
             parse.GetValue(Region),
-            parse.GetValue(EndpointUrl),
-            parse.GetValue(SsmEndpointUrl),
-            parse.GetValue(StsEndpointUrl));
+            Url(EndpointUrl, parse),
+            Url(SsmEndpointUrl, parse),
+            Url(StsEndpointUrl, parse));
     }
 
     public bool ReadJson(ParseResult parse) => parse?.GetValue(Format) == "json";
+
+    /// <exception cref="AwsSetupException">Not an absolute http(s) URL.</exception>
+    private static Uri? Url(Option<string?> option, ParseResult parse)
+    {
+        var text = parse.GetValue(option);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new AwsSetupException($"{option.Name}: '{text}' is not an absolute http(s) URL; fix: give e.g. http://127.0.0.1:8000");
+    }
 
     private static Option<string> CreateFormat()
     {
