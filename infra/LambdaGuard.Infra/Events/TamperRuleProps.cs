@@ -1,0 +1,24 @@
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
+using LambdaGuard.Infra.Alerting;
+
+namespace LambdaGuard.Infra.Events;
+
+public sealed class TamperRuleProps
+{
+    public required AlertTopic AlertTopic { get; init; }
+
+    public required IReadOnlyList<ITopic> ProtectedTopics { get; init; }
+
+    public required IReadOnlyList<string> ProtectedTableNames { get; init; }
+
+    public required IReadOnlyList<string> ProtectedTableArns { get; init; }
+
+    public required IReadOnlyList<string> ProtectedRuleNames { get; init; }
+
+    public required string DetectorFunctionName { get; init; }
+
+    public required string AuditMappingId { get; init; }
+
+    public required Queue DeadLetterQueue { get; init; }
+}
