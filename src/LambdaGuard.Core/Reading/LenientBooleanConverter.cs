@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LambdaGuard.Core.Reading;
+
+/// <summary>CloudTrail writes some flags as strings (<c>"mfaAuthenticated": "true"</c>,
+/// <c>"sessionCredentialFromConsole": "true"</c>) and others as JSON booleans; accept both.</summary>
+public sealed class LenientBooleanConverter : JsonConverter<bool?>
+{
+    public override bool HandleNull => true;
+
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                return bool.TryParse(text, out var value) ? value : null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteBooleanValue(value.Value);
+        }
+    }
+}

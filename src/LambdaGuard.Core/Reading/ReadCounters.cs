@@ -1,0 +1,24 @@
+namespace LambdaGuard.Core.Reading;
+
+/// <summary>Running totals of one read (one or many files); the reader adds to it as it streams.</summary>
+public sealed class ReadCounters
+{
+    public long Files { get; set; }
+
+    public long Bytes { get; set; }
+
+    /// <summary>Every record position seen, of any service, malformed ones included.</summary>
+    public long Records { get; set; }
+
+    public long LambdaRecords { get; set; }
+
+    /// <summary>Records of other services, skipped without validation.</summary>
+    public long OtherRecords { get; set; }
+
+    /// <summary>Digest files, Insights records, and EventBridge events that carry no API call.</summary>
+    public long Skipped { get; set; }
+
+    public long MalformedRecords { get; set; }
+
+    public long FileErrors { get; set; }
+}

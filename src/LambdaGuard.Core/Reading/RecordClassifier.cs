@@ -1,0 +1,234 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LambdaGuard.Core.Reading;
+
+/// <summary>Decides what one cut-out JSON value is (a record, an EventBridge event, a log file held whole,
+/// a redrive wrapper, a digest) and numbers the records of one file.</summary>
+internal sealed class RecordClassifier(string path, ReadCounters counters)
+{
+    private static ReadOnlySpan<byte> LambdaSource => "lambda.amazonaws.com"u8;
+
+    private const string CloudTrailDetailType = "AWS API Call via CloudTrail";
+
+    public long NextIndex { get; private set; }
+
+    /// <summary>One element of a Records array, or any other value known to be a single record.</summary>
+    public void Record(ReadOnlySpan<byte> json, List<ReadItem> output)
+    {
+        var location = new RecordLocation(path, NextIndex++);
+        counters.Records++;
+
+        // Fast path: a record that does not even mention Lambda's event source is another service's.
+        if (json.IndexOf(LambdaSource) < 0 || !HasLambdaEventSource(json))
+        {
+            counters.OtherRecords++;
+            return;
+        }
+
+        CloudTrailRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize(json, CloudTrailJsonContext.Default.CloudTrailRecord);
+        }
+        catch (JsonException ex)
+        {
+            counters.LambdaRecords++;
+            AddMalformed(output, location, $"Lambda record cannot be read: {ex.Message}");
+            return;
+        }
+
+        if (record is null)
+        {
+            counters.OtherRecords++;
+            return;
+        }
+
+        if (string.Equals(record.EventType, "AwsCloudTrailInsight", StringComparison.Ordinal))
+        {
+            counters.Skipped++;
+            return;
+        }
+
+        counters.LambdaRecords++;
+        if (record.UserIdentity is null)
+        {
+            AddMalformed(output, location, "Lambda record has no userIdentity object");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(record.UserIdentity.Type))
+        {
+            AddMalformed(output, location, "Lambda record has no userIdentity.type");
+            return;
+        }
+
+        record.Raw = json.ToArray();
+        output.Add(ReadItem.Lambda(location, record));
+    }
+
+    /// <summary>A whole top-level value: a single record, an EventBridge event, a log file whose first key
+    /// is not "Records", an on-failure destination record, an SQS receive-message dump, or a digest.</summary>
+    public void TopLevelObject(ReadOnlySpan<byte> json, List<ReadItem> output)
+    {
+        if (json.IndexOf(LambdaSource) < 0)
+        {
+            if (json.IndexOf("\"digestStartTime\""u8) >= 0 || json.IndexOf("\"detail-type\""u8) >= 0)
+            {
+                counters.Skipped++;
+                return;
+            }
+
+            if (json.IndexOf("\"Records\""u8) < 0 && json.IndexOf("\"Messages\""u8) < 0)
+            {
+                Record(json, output);
+                return;
+            }
+        }
+
+        var shape = TopLevelShape.Scan(json);
+        if (shape.Records is { } records)
+        {
+            Elements(json[records], output);
+        }
+        else if (shape.DetailType is not null)
+        {
+            if (shape.DetailType == CloudTrailDetailType && shape.Detail is { } detail)
+            {
+                Record(json[detail], output);
+            }
+            else if (shape.DetailType == CloudTrailDetailType)
+            {
+                NotAnObject(JsonTokenType.Null, output);
+            }
+            else
+            {
+                counters.Skipped++;
+            }
+        }
+        else if (shape.RequestPayload is { } payload)
+        {
+            TopLevelObject(json[payload], output);
+        }
+        else if (shape.Messages is { } messages)
+        {
+            SqsMessages(json[messages], output);
+        }
+        else if (shape.IsDigest)
+        {
+            counters.Skipped++;
+        }
+        else
+        {
+            Record(json, output);
+        }
+    }
+
+    public void NotAnObject(JsonTokenType found, List<ReadItem> output)
+    {
+        var location = new RecordLocation(path, NextIndex++);
+        counters.Records++;
+        AddMalformed(output, location, $"record is not a JSON object (found {Describe(found)})");
+    }
+
+    public void Broken(string message, List<ReadItem> output)
+    {
+        var location = new RecordLocation(path, NextIndex++);
+        counters.Records++;
+        AddMalformed(output, location, message);
+    }
+
+    private void Elements(ReadOnlySpan<byte> array, List<ReadItem> output)
+    {
+        var reader = new Utf8JsonReader(array, CloudTrailReader.Options);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var kind = reader.TokenType;
+            reader.Skip();
+            if (kind == JsonTokenType.StartObject)
+            {
+                Record(array[start..(int)reader.BytesConsumed], output);
+            }
+            else
+            {
+                NotAnObject(kind, output);
+            }
+        }
+    }
+
+    private void SqsMessages(ReadOnlySpan<byte> array, List<ReadItem> output)
+    {
+        var reader = new Utf8JsonReader(array, CloudTrailReader.Options);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var body = TopLevelShape.ReadStringProperty(array[start..(int)reader.BytesConsumed], "Body"u8);
+            if (body is null)
+            {
+                NotAnObject(JsonTokenType.Null, output);
+                continue;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(body);
+            if (!IsJsonObject(bytes))
+            {
+                Broken("SQS message body is not a JSON object", output);
+                continue;
+            }
+
+            TopLevelObject(bytes, output);
+        }
+    }
+
+    private static bool IsJsonObject(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, CloudTrailReader.Options);
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasLambdaEventSource(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, CloudTrailReader.Options);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isSource = reader.ValueTextEquals("eventSource"u8);
+            reader.Read();
+            if (isSource)
+            {
+                return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(LambdaSource);
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
+
+    private void AddMalformed(List<ReadItem> output, RecordLocation location, string message)
+    {
+        counters.MalformedRecords++;
+        output.Add(ReadItem.Malformed(location, message));
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}
