@@ -19,7 +19,7 @@ public static class ResourceNames
     public const string OperationsTopic = "LambdaGuard-Operations";
 
     public const string CloudTrailRule = "LambdaGuard-CloudTrail";
-    public const string TamperRule = "LambdaGuard-Tamper";
+    public const string TamperRulePrefix = "LambdaGuard-Tamper-";
     public const string HeartbeatRule = "LambdaGuard-Heartbeat";
 
     public const string RuleDeadLetterQueue = "LambdaGuard-RuleDeadLetters";

@@ -14,7 +14,7 @@ public sealed class SuppressionAdminPolicy : Construct
     public static readonly string[] TableActions =
         ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"];
 
-    public static readonly string[] ParameterActions = ["ssm:GetParameter", "ssm:GetParameters"];
+    public static readonly string[] ParameterActions = ["ssm:GetParameter"];
 
     public SuppressionAdminPolicy(Construct scope, string id, SuppressionAdminPolicyProps props)
         : base(scope, id)

@@ -60,7 +60,7 @@ public sealed class AlertTopic : Construct
 
     public Topic Topic { get; }
 
-    public void AllowEventBridgeRule(string sid, string ruleArn)
+    public void AllowEventBridgeRules(string sid, object[] ruleArns)
     {
         Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -70,7 +70,7 @@ public sealed class AlertTopic : Construct
             Resources = [Topic.TopicArn],
             Conditions = new Dictionary<string, object>
             {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = ruleArn },
+                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = ruleArns },
             },
         }));
     }

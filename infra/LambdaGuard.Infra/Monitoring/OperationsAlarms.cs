@@ -34,19 +34,29 @@ public sealed class OperationsAlarms : Construct
                     new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }), 1);
         }
 
-        foreach (var ruleName in props.RuleNames)
+        // One alarm over every LambdaGuard rule (detector, heartbeat and tamper rules): FailedInvocations is
+        // published per rule, so the rules' series are summed, with quiet rules counting as zero.
+        var ruleMetrics = new Dictionary<string, IMetric>();
+        for (var i = 0; i < props.RuleNames.Count; i++)
         {
-            Add($"{ruleName.Replace(ResourceNames.Prefix + "-", string.Empty, StringComparison.Ordinal)}RuleFailedInvocations",
-                $"EventBridge could not deliver events of rule {ruleName}",
-                new Metric(new MetricProps
-                {
-                    Namespace = "AWS/Events",
-                    MetricName = "FailedInvocations",
-                    DimensionsMap = new Dictionary<string, string> { ["RuleName"] = ruleName },
-                    Period = fiveMinutes,
-                    Statistic = "Sum",
-                }), 1);
+            ruleMetrics[$"rule{i}"] = new Metric(new MetricProps
+            {
+                Namespace = "AWS/Events",
+                MetricName = "FailedInvocations",
+                DimensionsMap = new Dictionary<string, string> { ["RuleName"] = props.RuleNames[i] },
+                Period = fiveMinutes,
+                Statistic = "Sum",
+            });
         }
+
+        Add("RuleFailedInvocations", "EventBridge could not deliver events of a LambdaGuard rule to its target",
+            new MathExpression(new MathExpressionProps
+            {
+                Expression = string.Join(" + ", ruleMetrics.Keys.Select(k => $"FILL({k}, 0)")),
+                UsingMetrics = ruleMetrics,
+                Label = "FailedInvocations (all LambdaGuard rules)",
+                Period = fiveMinutes,
+            }), 1);
 
         Add("IngestLag", $"CloudTrail events reach the detector more than {props.IngestLagAlarmSeconds} s late",
             LambdaGuardMetric("IngestLagSeconds", fiveMinutes, "Maximum"),

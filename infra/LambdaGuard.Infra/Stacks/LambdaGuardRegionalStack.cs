@@ -91,14 +91,14 @@ public sealed class LambdaGuardRegionalStack : Stack
             DeadLetterQueue = Queues.RuleDeadLetterQueue,
         });
 
-        string[] ruleNames = [ResourceNames.CloudTrailRule, ResourceNames.TamperRule, ResourceNames.HeartbeatRule];
-        Tamper = new TamperRule(this, "TamperRule", new TamperRuleProps
+        string[] detectorRuleNames = [ResourceNames.CloudTrailRule, ResourceNames.HeartbeatRule];
+        Tamper = new TamperRules(this, "TamperRules", new TamperRulesProps
         {
             AlertTopic = Alerts,
             ProtectedTopics = [Alerts.Topic, Operations.Topic],
             ProtectedTableNames = [ResourceNames.SuppressionsTable, ResourceNames.ClaimsTable],
             ProtectedTableArns = [Tables.Suppressions.TableArn, Tables.Claims.TableArn],
-            ProtectedRuleNames = ruleNames,
+            ProtectedRuleNames = detectorRuleNames,
             DetectorFunctionName = ResourceNames.DetectorFunction,
             AuditMappingId = AuditStream.Mapping.EventSourceMappingId,
             DeadLetterQueue = Queues.RuleDeadLetterQueue,
@@ -114,7 +114,7 @@ public sealed class LambdaGuardRegionalStack : Stack
                 ["AsyncFailureQueue"] = Queues.AsyncFailureQueue,
                 ["StreamFailureQueue"] = Queues.StreamFailureQueue,
             },
-            RuleNames = ruleNames,
+            RuleNames = [.. detectorRuleNames, .. TamperRules.RuleNames],
             IngestLagAlarmSeconds = settings.IngestLagAlarmSeconds,
         });
 
@@ -153,7 +153,7 @@ public sealed class LambdaGuardRegionalStack : Stack
 
     public HeartbeatSchedule Heartbeat { get; }
 
-    public TamperRule Tamper { get; }
+    public TamperRules Tamper { get; }
 
     public OperationsAlarms Alarms { get; }
 

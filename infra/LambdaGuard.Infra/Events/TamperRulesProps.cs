@@ -4,7 +4,7 @@ using LambdaGuard.Infra.Alerting;
 
 namespace LambdaGuard.Infra.Events;
 
-public sealed class TamperRuleProps
+public sealed class TamperRulesProps
 {
     public required AlertTopic AlertTopic { get; init; }
 
@@ -14,6 +14,7 @@ public sealed class TamperRuleProps
 
     public required IReadOnlyList<string> ProtectedTableArns { get; init; }
 
+    // The detector-facing rules; the tamper rules protect themselves as well.
     public required IReadOnlyList<string> ProtectedRuleNames { get; init; }
 
     public required string DetectorFunctionName { get; init; }
