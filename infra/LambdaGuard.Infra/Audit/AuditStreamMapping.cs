@@ -9,7 +9,8 @@ namespace LambdaGuard.Infra.Audit;
 /// <summary>
 /// Feeds every suppression-list edit to the detector (LG011). Retries are bounded and a poison batch is split
 /// until the bad record is isolated and parked in the on-failure queue, so one record cannot stall the audit.
-/// The stream-read grant is written here because CDK's <c>grantStreamRead</c> puts ListStreams on <c>*</c>.
+/// The stream-read grant is written here because CDK's <c>grantStreamRead</c> puts ListStreams on <c>*</c>;
+/// here it is limited to this table's streams.
 /// </summary>
 public sealed class AuditStreamMapping : Construct
 {
@@ -29,14 +30,15 @@ public sealed class AuditStreamMapping : Construct
                 new PolicyStatement(new PolicyStatementProps
                 {
                     Sid = "ReadSuppressionsStream",
-                    Actions =
-                    [
-                        "dynamodb:DescribeStream",
-                        "dynamodb:GetRecords",
-                        "dynamodb:GetShardIterator",
-                        "dynamodb:ListStreams",
-                    ],
+                    Actions = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
                     Resources = [streamArn],
+                }),
+                // ListStreams is authorized against the table's stream/* ARN, not a stream's own ARN.
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "ListSuppressionsStreams",
+                    Actions = ["dynamodb:ListStreams"],
+                    Resources = [props.SuppressionsTable.TableArn + "/stream/*"],
                 }),
                 new PolicyStatement(new PolicyStatementProps
                 {

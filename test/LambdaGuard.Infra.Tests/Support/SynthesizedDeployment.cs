@@ -40,6 +40,8 @@ public sealed class SynthesizedDeployment
 
     public string OutputDirectory { get; }
 
+    public IReadOnlyList<Stack> AllStacks => [Stacks.Global, .. Stacks.Regional];
+
     public IEnumerable<string> TemplateFiles =>
         Directory.EnumerateFiles(OutputDirectory, "*.template.json").Order(StringComparer.Ordinal);
 
