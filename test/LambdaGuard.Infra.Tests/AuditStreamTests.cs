@@ -18,7 +18,10 @@ public sealed class AuditStreamTests(DefaultDeploymentFixture defaults)
         var mapping = Properties(Default.Json(Stack), LogicalId(Stack.AuditStream.Mapping));
 
         Assert.True(SameJson(GetAtt(LogicalId(Stack.Tables.Suppressions), "StreamArn"), mapping["EventSourceArn"]));
-        Assert.True(SameJson(Ref(LogicalId(Stack.Detector.Alias)), mapping["FunctionName"]), mapping.ToJsonString());
+        // CDK names an alias as "<function name>:live", the function name cut out of the alias ARN.
+        var functionName = mapping["FunctionName"]!.ToJsonString();
+        Assert.Contains(LogicalId(Stack.Detector.Alias), functionName, StringComparison.Ordinal);
+        Assert.EndsWith("\":live\"]]}", functionName, StringComparison.Ordinal);
         Assert.Equal("TRIM_HORIZON", (string?)mapping["StartingPosition"]);
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using LambdaGuard.Infra.Tests.Support;
@@ -32,10 +33,23 @@ public sealed class CdkSynthAndNagTests(CliSynthesisFixture cli, CustomizedDeplo
         Assert.True(File.Exists(dll), $"no LambdaGuard.Function.dll in {asset}: {string.Join(", ", Directory.EnumerateFiles(asset).Select(Path.GetFileName))}");
         Assert.True(File.Exists(Path.Combine(asset, "LambdaGuard.Function.runtimeconfig.json")));
 
-        using var stream = File.OpenRead(dll);
+        // ReadyToRun images carry a managed native header and a Linux-flavoured machine type. Assemblies with no
+        // methods yet (a project still being written) have nothing to precompile and are skipped.
+        var compiled = Directory.EnumerateFiles(asset, "LambdaGuard.*.dll").Select(ReadyToRunInfo).Where(i => i.HasMethods).ToList();
+        Assert.NotEmpty(compiled);
+        Assert.All(compiled, i => Assert.True(i.ReadyToRunForLinuxArm64, $"{i.Name} is not ReadyToRun for linux-arm64"));
+    }
+
+    private static (string Name, bool HasMethods, bool ReadyToRunForLinuxArm64) ReadyToRunInfo(string path)
+    {
+        // The PE machine of a ReadyToRun image is the target's machine XOR an OS value (Linux: 0x7B79).
+        const ushort LinuxArm64ReadyToRun = (ushort)Machine.Arm64 ^ 0x7B79;
+        using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
-        // ReadyToRun images carry a managed native header; plain IL assemblies do not.
-        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "LambdaGuard.Function.dll is not ReadyToRun");
+        var methods = pe.GetMetadataReader().MethodDefinitions.Count;
+        var readyToRun = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0 &&
+            (ushort)pe.PEHeaders.CoffHeader.Machine == LinuxArm64ReadyToRun;
+        return (Path.GetFileName(path), methods > 0, readyToRun);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class SynthesizedDeployment
         // An empty list tells CDK to bundle no stack; the asset then points at the project folder unbuilt.
         merged["aws:cdk:bundling-stacks"] = Array.Empty<string>();
 
+        // The CLI turns on construct paths in template metadata; the nag checker matches acknowledgements on them.
+        merged["aws:cdk:enable-path-metadata"] = true;
+
         OutputDirectory = Directory.CreateTempSubdirectory("lambdaguard-infra-tests-").FullName;
         App = new App(new AppProps { Context = merged, Outdir = OutputDirectory });
         Stacks = LambdaGuardApp.Compose(App, FunctionSource.Locate());
