@@ -53,5 +53,9 @@ public sealed class OutputsAndParametersTests(DefaultDeploymentFixture defaults)
             ["Value"] = new Dictionary<string, object> { ["Ref"] = LogicalId(Stack.Tables.Claims) },
         });
         template.HasOutput("DetectorFunctionName", Match.AnyValue());
+        template.HasOutput("DetectorRoleArn", new Dictionary<string, object>
+        {
+            ["Value"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new[] { LogicalId(Stack.Detector.Role), "Arn" } },
+        });
     }
 }

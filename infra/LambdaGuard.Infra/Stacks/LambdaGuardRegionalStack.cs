@@ -130,6 +130,7 @@ public sealed class LambdaGuardRegionalStack : Stack
         Output("SuppressionsTableName", Tables.Suppressions.TableName, "Suppression list");
         Output("ClaimsTableName", Tables.Claims.TableName, "Alert claims");
         Output("DetectorFunctionName", Detector.Function.FunctionName, "Detector function (invoked via alias live)");
+        Output("DetectorRoleArn", Detector.Role.RoleArn, "Detector execution role (grant it your own KMS key, if any)");
         Output("RuleDeadLetterQueueUrl", Queues.RuleDeadLetterQueue.QueueUrl, "Events EventBridge could not deliver");
         Output("AsyncFailureQueueUrl", Queues.AsyncFailureQueue.QueueUrl, "Events the detector failed on");
         Output("StreamFailureQueueUrl", Queues.StreamFailureQueue.QueueUrl, "Suppression-stream batches that failed");
