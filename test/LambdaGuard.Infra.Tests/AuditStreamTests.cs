@@ -32,6 +32,7 @@ public sealed class AuditStreamTests(DefaultDeploymentFixture defaults)
 
         Assert.Equal(5, (int?)mapping["MaximumRetryAttempts"]);
         Assert.True((bool?)mapping["BisectBatchOnFunctionError"]);
+        Assert.Contains("ReportBatchItemFailures", mapping["FunctionResponseTypes"]!.AsArray().Select(t => (string?)t));
         Assert.Equal(24 * 3600, (int?)mapping["MaximumRecordAgeInSeconds"]);
         Assert.True(SameJson(
             GetAtt(LogicalId(Stack.Queues.StreamFailureQueue), "Arn"),

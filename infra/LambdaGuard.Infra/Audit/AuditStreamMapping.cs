@@ -56,6 +56,9 @@ public sealed class AuditStreamMapping : Construct
             StartingPosition = StartingPosition.TRIM_HORIZON,
             BatchSize = props.BatchSize,
             BisectBatchOnError = true,
+
+            // The detector answers {"batchItemFailures":[...]}: only the records it could not alert on are retried.
+            ReportBatchItemFailures = true,
             RetryAttempts = props.RetryAttempts,
             MaxRecordAge = Duration.Hours(props.MaxRecordAgeHours),
             OnFailure = new SqsDlq(props.OnFailureQueue),
