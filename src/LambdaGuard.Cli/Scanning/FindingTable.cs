@@ -47,15 +47,27 @@ public sealed class FindingTable
                 Cell(f.RuleId),
                 Cell(f.Record.EventTime),
                 Cell($"{f.Record.RecipientAccountId} / {f.Record.AwsRegion}"),
-                Cell($"{f.Actor.Class}: {f.Actor.Principal}"),
+                Cell($"{f.Actor.Class}: {ShortArn(f.Actor.Principal)}"),
                 Cell(f.Api),
                 Cell(f.Target.FunctionName ?? f.Target.LayerName),
-                Cell(f.Location is { } l ? $"{l.Path}#{l.Index}" : null),
+                Cell(f.Location is { } l ? $"{Path.GetFileName(l.Path)}#{l.Index}" : null),
                 Cell(row.SuppressedBy?.Id),
             });
         }
 
         console.Write(table);
+    }
+
+    /// <summary>The table shows the resource part of an ARN; jsonl output keeps the whole ARN.</summary>
+    private static string? ShortArn(string? arn)
+    {
+        if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return arn;
+        }
+
+        var parts = arn.Split(':', 6);
+        return parts.Length == 6 ? $"{parts[4]}:{parts[5]}" : arn;
     }
 
     private static Text Cell(string? value) => new(SafeText.Line(value, 120));
