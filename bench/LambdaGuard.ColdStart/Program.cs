@@ -14,6 +14,7 @@ var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 SetDefault("LAMBDAGUARD_SUPPRESSIONS_TABLE", "LambdaGuard-Suppressions");
 SetDefault("LAMBDAGUARD_CLAIMS_TABLE", "LambdaGuard-AlertClaims");
 SetDefault("LAMBDAGUARD_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:LambdaGuard-Alerts");
+SetDefault("LAMBDAGUARD_TIMEOUT_SECONDS", "30");
 SetDefault("AWS_REGION", "us-east-1");
 
 var handler = new FunctionHandler();
