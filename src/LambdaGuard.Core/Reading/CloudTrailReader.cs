@@ -354,7 +354,7 @@ public sealed class CloudTrailReader
             var reason = CleanMessage(message);
             if (_mode != Mode.TopLevel)
             {
-                AddFileError(output, $"invalid JSON in the Records array at byte {_valueStart} (the file breaks off or is corrupt; records after it are lost): {reason}");
+                AddFileError(output, $"invalid JSON in the Records array at record #{_classifier.NextIndex}, byte {_valueStart} (the file breaks off or is corrupt; records after it are lost): {reason}");
                 return false;
             }
 
