@@ -385,7 +385,7 @@ public sealed class CloudTrailReader
             {
                 if (from < _end)
                 {
-                    var at = _buffer.AsSpan(from, _end - from).IndexOf("\n{"u8);
+                    var at = IndexOfLineStartingAValue(_buffer.AsSpan(from, _end - from));
                     if (at >= 0)
                     {
                         _start = from + at + 1;
@@ -405,6 +405,30 @@ public sealed class CloudTrailReader
                 var keep = _start;
                 Fill();
                 from -= keep - _start;
+            }
+        }
+
+        /// <summary>The newline before the next line that starts a JSON value. Any value, not only an object:
+        /// a line holding a string or a number is a malformed record to report, never one to skip silently.
+        /// The literals true/false/null are left out so a text file's prose does not read as records.</summary>
+        private static int IndexOfLineStartingAValue(ReadOnlySpan<byte> span)
+        {
+            var offset = 0;
+            while (true)
+            {
+                var newline = span[offset..].IndexOf((byte)'\n');
+                if (newline < 0 || offset + newline + 1 >= span.Length)
+                {
+                    return -1;
+                }
+
+                var at = offset + newline;
+                if (span[at + 1] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9'))
+                {
+                    return at;
+                }
+
+                offset = at + 1;
             }
         }
 
