@@ -62,6 +62,27 @@ public sealed class CloudTrailReaderTests
     }
 
     [Fact]
+    public void Read_WhenJsonLinesHoldScalarsAfterABrokenLine_ShouldReportEveryLineAtItsOwnIndex()
+    {
+        // Act
+        var (items, counters) = Read("broken-then-scalars.jsonl");
+
+        // Assert
+        Assert.Equal(
+            [
+                (ReadItemKind.LambdaRecord, "broken-then-scalars.jsonl#0", "read-1"),
+                (ReadItemKind.MalformedRecord, "broken-then-scalars.jsonl#1", null),
+                (ReadItemKind.MalformedRecord, "broken-then-scalars.jsonl#2", null),
+                (ReadItemKind.MalformedRecord, "broken-then-scalars.jsonl#3", null),
+                (ReadItemKind.LambdaRecord, "broken-then-scalars.jsonl#4", (string?)"read-3"),
+            ],
+            Shape(items));
+        Assert.Contains("a string", items[2].Message, StringComparison.Ordinal);
+        Assert.Contains("a number", items[3].Message, StringComparison.Ordinal);
+        Assert.Equal(3, counters.MalformedRecords);
+    }
+
+    [Fact]
     public void Read_WhenRecordsAreNotObjects_ShouldReportEachWithWhatWasFound()
     {
         // Act
