@@ -87,6 +87,7 @@ public sealed class CloudTrailReader
         private bool _forceWholeValue;
         private long _valueStart;
         private int _valuesRead;
+        private bool _bomChecked;
 
         public bool Open(Stream stream, List<ReadItem> output)
         {
@@ -107,6 +108,7 @@ public sealed class CloudTrailReader
             try
             {
                 Fill();
+                SkipByteOrderMark();
                 while (true)
                 {
                     var result = Parse(output);
@@ -211,6 +213,27 @@ public sealed class CloudTrailReader
 
             _end += n;
             counters.Bytes += n;
+        }
+
+        /// <summary>Files saved by Windows tools start with a UTF-8 byte order mark, which Utf8JsonReader
+        /// rejects; such a file is still JSON.</summary>
+        private void SkipByteOrderMark()
+        {
+            if (_bomChecked)
+            {
+                return;
+            }
+
+            while (_end - _start < 3 && !_eof)
+            {
+                Fill();
+            }
+
+            _bomChecked = true;
+            if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8))
+            {
+                _start += 3;
+            }
         }
 
         private ParseResult Parse(List<ReadItem> output)
