@@ -138,6 +138,17 @@ public sealed class CloudTrailReaderTests
         Assert.Equal(0, counters.MalformedRecords);
     }
 
+    [Fact]
+    public void Read_WhenRecordsIsNotTheFirstKey_ShouldStillReadEveryRecord()
+    {
+        // Act
+        var (items, _) = Read("records-not-first.json");
+
+        // Assert
+        Assert.Equal(["records-not-first.json#0", "records-not-first.json#2", "records-not-first.json#3"], items.Select(i => i.Location.ToString()));
+        Assert.All(items, i => Assert.Equal(ReadItemKind.LambdaRecord, i.Kind));
+    }
+
     [Theory]
     [InlineData("single-record.json")]
     [InlineData("eventbridge.json")]
@@ -254,6 +265,22 @@ public sealed class CloudTrailReaderTests
 
         // Assert
         Assert.Equal(expected, items.Select(i => (i.Kind, i.Location, i.Record?.EventId)));
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(false, 4096)]
+    [InlineData(true, 4096)]
+    public void Read_WhenFileStartsWithAByteOrderMark_ShouldReadItAsJson(bool gzip, int chunk)
+    {
+        // Arrange: what Windows tools write when they save "UTF-8".
+        byte[] content = [0xEF, 0xBB, 0xBF, .. Fixtures.Bytes("Reading", "records.json")];
+
+        // Act
+        var items = new CloudTrailReader().Read(new TrickleStream(gzip ? Gzip.Compress(content) : content, chunk), "bom.json", new ReadCounters()).ToList();
+
+        // Assert
+        Assert.Equal(["read-1", "read-2", "read-3"], items.Select(i => i.Record?.EventId));
     }
 
     [Fact]
