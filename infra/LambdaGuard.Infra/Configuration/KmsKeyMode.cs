@@ -1,0 +1,8 @@
+namespace LambdaGuard.Infra.Configuration;
+
+public enum KmsKeyMode
+{
+    None,
+    Create,
+    Existing,
+}

@@ -1,0 +1,6 @@
+namespace LambdaGuard.Infra.Queues;
+
+public sealed class FailureQueuesProps
+{
+    public int RetentionDays { get; init; } = 14;
+}

@@ -1,0 +1,13 @@
+using LambdaGuard.Core.Detection;
+
+namespace LambdaGuard.Cli.Replay;
+
+public sealed record ReplayRequest(
+    IReadOnlyList<string> Paths,
+    string SuppressionsTable,
+    string ClaimsTable,
+    string TopicArn,
+    AwsConnection Connection,
+    bool CreateTables,
+    bool Jsonl,
+    DetectorSettings Detector);

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LambdaGuard.Core.Suppressions;
+
+namespace LambdaGuard.Cli.Suppressions;
+
+/// <summary><c>--expires-at</c>: an ISO 8601 time with a zone (or a date, taken as midnight UTC), or a
+/// span from now: <c>30d</c>, <c>12h</c>, <c>2w</c>.</summary>
+public static partial class ExpiryParser
+{
+    public const string Expected = "give an ISO 8601 UTC time such as 2026-03-01T00:00:00Z, or a span from now such as 30d, 12h or 2w";
+
+    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var relative = RelativePattern().Match(text.Trim());
+        if (relative.Success && int.TryParse(relative.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            var span = relative.Groups[2].Value switch
+            {
+                "h" => TimeSpan.FromHours(count),
+                "d" => TimeSpan.FromDays(count),
+                _ => TimeSpan.FromDays(7.0 * count),
+            };
+
+            // Whole seconds: the stored form has no fractions, so what is shown is what is stored.
+            var exact = now + span;
+            expiresAt = new DateTimeOffset(exact.UtcTicks - (exact.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            return true;
+        }
+
+        return SuppressionFile.TryParseTime(text, out expiresAt);
+    }
+
+    [GeneratedRegex(@"^([0-9]{1,5})([hdw])$")]
+    private static partial Regex RelativePattern();
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using LambdaGuard.Aws.DynamoDb;
+using LambdaGuard.Core.Suppressions;
+
+namespace LambdaGuard.Cli.Suppressions;
+
+/// <summary><c>list</c>, <c>show</c> and <c>export</c>: read-only.</summary>
+public sealed class SuppressionQueries(SuppressionAdminContext context)
+{
+    public async Task<int> ListAsync(CancellationToken cancellationToken)
+    {
+        var (store, listing) = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        var entries = listing.Entries.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        if (context.Json)
+        {
+            context.Out.WriteLine(SuppressionOutput.Json(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("table", store.TableName);
+                w.WriteStartArray("suppressions");
+                foreach (var entry in entries)
+                {
+                    SuppressionOutput.WriteEntryJson(w, entry, context.Now);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("problems");
+                foreach (var problem in listing.Problems)
+                {
+                    w.WriteStringValue(problem.ToString());
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+            return AdminExitCodes.Success;
+        }
+
+        if (entries.Count == 0)
+        {
+            context.Out.WriteLine($"No suppression entries in table {store.TableName}.");
+            return AdminExitCodes.Success;
+        }
+
+        SuppressionOutput.WriteEntries(context.Out, entries, context.Now);
+        var expired = entries.Count(e => e.ExpiresAt is not { } x || x <= context.Now);
+        context.Out.WriteLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} in table {store.TableName}; {expired} expired or invalid (they suppress nothing).");
+        return AdminExitCodes.Success;
+    }
+
+    public async Task<int> ShowAsync(string id, CancellationToken cancellationToken)
+    {
+        var store = await context.StoreAsync(cancellationToken).ConfigureAwait(false);
+        var entry = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            context.Error($"suppression '{id}' does not exist in table {store.TableName} (see: lambdaguard suppressions list)");
+            return AdminExitCodes.Refused;
+        }
+
+        if (context.Json)
+        {
+            context.Out.WriteLine(SuppressionOutput.Json(w => SuppressionOutput.WriteEntryJson(w, entry, context.Now)));
+        }
+        else
+        {
+            context.Out.WriteLine($"Suppression '{entry.Id}' in table {store.TableName}:");
+            SuppressionOutput.WriteDetails(context.Out, entry, context.Now);
+        }
+
+        return AdminExitCodes.Success;
+    }
+
+    public async Task<int> ExportAsync(string? output, CancellationToken cancellationToken)
+    {
+        var (store, listing) = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        var text = SuppressionFile.Write(listing.Entries);
+        if (output is null)
+        {
+            await context.Out.WriteAsync(text).ConfigureAwait(false);
+            return AdminExitCodes.Success;
+        }
+
+        try
+        {
+            // Written beside the target, then moved: a failed export never leaves a truncated file in Git.
+            var full = Path.GetFullPath(output);
+            var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
+            await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error($"--output: cannot write {output}: {e.Message}");
+            return AdminExitCodes.InvalidInput;
+        }
+
+        context.Io.Error.WriteLine($"Exported {listing.Entries.Count} entr{(listing.Entries.Count == 1 ? "y" : "ies")} from table {store.TableName} to {output}.");
+        return AdminExitCodes.Success;
+    }
+
+    private async Task<(DynamoDbSuppressionStore Store, SuppressionListing Listing)> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var store = await context.StoreAsync(cancellationToken).ConfigureAwait(false);
+        var listing = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var problem in listing.Problems)
+        {
+            context.Io.Error.WriteLine($"warning: {store.TableName}: {problem}");
+        }
+
+        return (store, listing);
+    }
+}

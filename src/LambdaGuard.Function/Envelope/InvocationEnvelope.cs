@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LambdaGuard.Function.Envelope;
+
+/// <summary>The union of the three inputs the function is wired to: an EventBridge event (CloudTrail API call
+/// or the scheduled heartbeat) and a DynamoDB stream batch. Which fields are present says which it is.</summary>
+internal sealed class InvocationEnvelope
+{
+    [JsonPropertyName("detail-type")]
+    public string? DetailType { get; set; }
+
+    [JsonPropertyName("source")]
+    public string? Source { get; set; }
+
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("time")]
+    public string? Time { get; set; }
+
+    [JsonPropertyName("detail")]
+    public JsonElement? Detail { get; set; }
+
+    [JsonPropertyName("Records")]
+    public List<StreamRecord?>? Records { get; set; }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using LambdaGuard.Aws.Sns;
+using LambdaGuard.Core.Actors;
+using LambdaGuard.Core.Alerts;
+using LambdaGuard.Core.Detection;
+using LambdaGuard.Core.Ports;
+using LambdaGuard.Core.Reading;
+using LambdaGuard.Core.Suppressions;
+
+namespace LambdaGuard.Function.Processing;
+
+/// <summary>The detector's work for one record, shared by the Lambda handler and <c>lambdaguard replay</c>:
+/// detect, check suppressions, claim the alert id, publish, record the publish. Talks to the world only
+/// through the Core ports, so it runs against mocks, emulators or AWS alike. Never throws for a record's
+/// content or for a delivery problem: the outcome says what happened and whether the event needs to be
+/// delivered again. Process one record at a time per instance.</summary>
+public sealed class RecordProcessor
+{
+    private readonly RecordProcessorOptions options;
+    private readonly Detector detector;
+    private readonly AlertBuilder alertBuilder;
+    private readonly SuppressionCache suppressions;
+    private readonly IAlertClaims claims;
+    private readonly IAlertPublisher publisher;
+    private readonly TimeProvider time;
+
+    public RecordProcessor(
+        RecordProcessorOptions options,
+        ISuppressionSource suppressions,
+        IAlertClaims claims,
+        IAlertPublisher publisher,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(suppressions);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(publisher);
+        if (options.ClaimLease <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ClaimLease, "ClaimLease must be positive.");
+        }
+
+        this.options = options;
+        this.time = time ?? TimeProvider.System;
+        detector = new Detector(options.Detector);
+        alertBuilder = new AlertBuilder(options.Detector.MaxParameterBytes);
+        this.suppressions = new SuppressionCache(suppressions, options.SuppressionCacheDuration, options.SuppressionRetryAfterFailure, this.time);
+        this.claims = claims;
+        this.publisher = publisher;
+    }
+
+    /// <summary>A record or a problem as <see cref="CloudTrailReader"/> hands them out.</summary>
+    public Task<RecordOutcome> ProcessAsync(ReadItem item, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Kind == ReadItemKind.LambdaRecord && item.Record is { } record)
+        {
+            return ProcessAsync(record, item.Location, deadline, cancellationToken);
+        }
+
+        return Task.FromResult(new RecordOutcome
+        {
+            Kind = RecordOutcomeKind.Malformed,
+            Location = item.Location,
+            Error = item.Message ?? "the record cannot be read",
+        });
+    }
+
+    /// <param name="deadline">No publish is started at or after this time; the outcome then asks for a retry.</param>
+    public async Task<RecordOutcome> ProcessAsync(CloudTrailRecord record, RecordLocation location, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var now = time.GetUtcNow();
+        var result = detector.Detect(record, location);
+        var outcome = new RecordOutcome
+        {
+            Kind = RecordOutcomeKind.NoFinding,
+            Location = location,
+            Decision = result.Decision,
+            EventId = record.EventId,
+            Api = result.Api,
+            ActorClass = result.Actor?.Class,
+            LagSeconds = LagSeconds(record.EventTime, now),
+            FailedCall = result.Decision == DetectionDecision.FailedCall || result.Finding?.FailedAttempt == true,
+        };
+        if (result.Finding is not { } finding)
+        {
+            return outcome;
+        }
+
+        outcome = outcome with
+        {
+            RuleId = finding.RuleId,
+            Severity = finding.Severity,
+            FunctionName = finding.Target.FunctionName,
+            AlertId = AlertIds.For(finding),
+        };
+
+        var warnings = new List<string>();
+        var check = SuppressionCheck.NotApplicable;
+        string? checkError = null;
+        if (finding.Rule.Suppressible)
+        {
+            var snapshot = await suppressions.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot.Entries is { } entries)
+            {
+                if (SuppressionMatcher.FindMatch(finding, entries, now) is { } match)
+                {
+                    return outcome with { Kind = RecordOutcomeKind.Suppressed, SuppressionId = match.Id, SuppressionCheck = SuppressionCheck.Checked };
+                }
+
+                check = SuppressionCheck.Checked;
+            }
+            else
+            {
+                check = SuppressionCheck.Unavailable;
+                checkError = snapshot.Error;
+                warnings.Add($"suppression list unavailable, alert sent unchecked: {snapshot.Error}");
+            }
+        }
+
+        var message = alertBuilder.Build(finding, now, check, checkError);
+        return await DeliverAsync(message, outcome with { SuppressionCheck = check }, warnings, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An LG011 audit of a suppression-list change (never suppressible).</summary>
+    public async Task<RecordOutcome> ProcessAuditAsync(SuppressionAudit audit, RecordLocation location, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var now = time.GetUtcNow();
+        var message = AuditAlertBuilder.Build(audit, now);
+        var outcome = new RecordOutcome
+        {
+            Kind = RecordOutcomeKind.NoFinding,
+            Location = location,
+            Decision = DetectionDecision.Finding,
+            EventId = audit.Change.EventId,
+            Api = message.Attributes.TryGetValue("api", out var api) ? api : null,
+            RuleId = SuppressionAuditor.Rule.Id,
+            Severity = audit.Severity,
+            ActorClass = ActorClass.Unknown,
+            AlertId = message.AlertId,
+            SuppressionCheck = SuppressionCheck.NotApplicable,
+            LagSeconds = audit.Change.ChangedAt is { } changedAt ? Math.Max(0, (now - changedAt).TotalSeconds) : null,
+        };
+        return await DeliverAsync(message, outcome, [], deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordOutcome> DeliverAsync(
+        AlertMessage message, RecordOutcome outcome, List<string> warnings, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now >= deadline)
+        {
+            // Claiming now would only block the retry behind a lease.
+            return outcome with { Kind = RecordOutcomeKind.PublishFailed, Error = "no time left in this invocation to publish", Warnings = warnings };
+        }
+
+        ClaimOutcome? claim = null;
+        try
+        {
+            claim = await claims.TryClaimAsync(message.AlertId, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // An outage of the claims table must not hide an alert: send it, at the risk of a duplicate.
+            warnings.Add($"alert claims unavailable, published without the duplicate check: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        switch (claim?.Status)
+        {
+            case ClaimStatus.AlreadyPublished:
+                return outcome with { Kind = RecordOutcomeKind.Duplicate, MessageId = claim.MessageId, Warnings = warnings };
+            case ClaimStatus.InProgress:
+                var until = claim.LeaseUntil is { } lease ? lease.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) : "an unknown time";
+                return outcome with
+                {
+                    Kind = RecordOutcomeKind.InProgress,
+                    Error = $"another delivery holds the claim on alert {message.AlertId} until {until}; retry later",
+                    Warnings = warnings,
+                };
+        }
+
+        string messageId;
+        try
+        {
+            messageId = await PublishAsync(message, deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return outcome with { Kind = RecordOutcomeKind.PublishFailed, Error = $"publish failed: {ex.Message}", Warnings = warnings };
+        }
+
+        if (claim is { Status: ClaimStatus.Claimed, ClaimToken: { } token })
+        {
+            try
+            {
+                await claims.MarkPublishedAsync(message.AlertId, token, messageId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The alert is out; failing now would only make the retry publish it again.
+                warnings.Add($"published, but the claim was not marked PUBLISHED (a redelivery after the lease may publish again): {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        return outcome with { Kind = RecordOutcomeKind.Published, MessageId = messageId, Warnings = warnings };
+    }
+
+    private Task<string> PublishAsync(AlertMessage message, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+
+        // IAlertPublisher has no deadline; the SNS publisher does, and honours it between retries.
+        publisher is SnsAlertPublisher sns
+            ? sns.PublishAsync(message, deadline, cancellationToken)
+            : publisher.PublishAsync(message, cancellationToken);
+
+    private static double? LagSeconds(string? eventTime, DateTimeOffset now) =>
+        DateTimeOffset.TryParse(eventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? Math.Round((now - at).TotalSeconds, 3)
+            : null;
+}

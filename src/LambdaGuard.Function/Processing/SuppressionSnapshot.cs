@@ -1,0 +1,9 @@
+using LambdaGuard.Core.Suppressions;
+
+namespace LambdaGuard.Function.Processing;
+
+/// <summary>The suppression entries to match against, or why there are none (<see cref="Error"/>).</summary>
+internal sealed record SuppressionSnapshot(IReadOnlyList<SuppressionEntry>? Entries, string? Error)
+{
+    public bool Available => Entries is not null;
+}

@@ -1,0 +1,3 @@
+namespace LambdaGuard.Cli.Tests.Suppressions;
+
+internal sealed record CliRun(int ExitCode, string Out, string Error);

@@ -1,0 +1,220 @@
+using LambdaGuard.Cli.Suppressions;
+using LambdaGuard.Testing.Emulators;
+
+namespace LambdaGuard.Cli.Tests.Suppressions;
+
+[Collection(SuppressionsDynaliteCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifetime
+{
+    private SuppressionCli cli = null!;
+
+    public async Task InitializeAsync() => cli = await SuppressionCli.StartAsync(dynalite);
+
+    public async Task DisposeAsync() => await cli.DisposeAsync();
+
+    [Fact]
+    public async Task Add_WhenValid_ShouldStoreEntryAtVersionOneWithCallerAndTime()
+    {
+        // Act
+        var run = await cli.RunAsync(
+            "add", "--id", "deploy-role", "--reason", "CI deploys code", "--expires-at", "2026-06-30T00:00:00Z",
+            "--principal", "*DeployRole", "--rule-id", "LG001", "--match-region", "us-*");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        var entry = Assert.Single(await cli.EntriesAsync());
+        Assert.Equal("deploy-role", entry.Id);
+        Assert.Equal("CI deploys code", entry.Reason);
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero), entry.ExpiresAt);
+        Assert.Equal("*DeployRole", entry.Principal);
+        Assert.Equal("LG001", entry.RuleId);
+        Assert.Equal("us-*", entry.Region);
+        Assert.Equal(SuppressionCli.Caller, entry.CreatedBy);
+        Assert.Equal(SuppressionCli.Now, entry.CreatedAt);
+        Assert.Equal(1, entry.Version);
+        Assert.Contains("'deploy-role' added", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_WhenExpiryIsRelative_ShouldStoreNowPlusTheSpan()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "short", "--reason", "incident INC-7", "--expires-at", "30d", "--function", "orders-*");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(SuppressionCli.Now.AddDays(30), Assert.Single(await cli.EntriesAsync()).ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Add_WhenIdExists_ShouldRefuseAndKeepTheOriginal()
+    {
+        // Arrange
+        await cli.SeedAsync("table-entries.json");
+
+        // Act
+        var run = await cli.RunAsync("add", "--id", "alice-production", "--reason", "takeover", "--expires-at", "10d", "--function", "orders-*");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Contains("already exists", run.Error, StringComparison.Ordinal);
+        Assert.Contains("update alice-production", run.Error, StringComparison.Ordinal);
+        var kept = (await cli.EntriesAsync()).Single(e => e.Id == "alice-production");
+        Assert.Equal("production-*", kept.Function);
+        Assert.Equal(1, kept.Version);
+    }
+
+    [Fact]
+    public async Task Add_WhenSeveralFieldsInvalid_ShouldNameEachFieldWithAFixAndWriteNothing()
+    {
+        // Act
+        var run = await cli.RunAsync(
+            "add", "--id", "bad id!", "--reason", "x", "--expires-at", "next tuesday",
+            "--account", "12345678901x", "--principal", "alice", "--rule-id", "LG011");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--id (id): 'bad id!' is not a valid id; fix: use 1-128 letters", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--expires-at (expiresAt): 'next tuesday' is not a time; fix: give an ISO 8601 UTC time", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--account (account): '12345678901x' is not a valid account glob; fix:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--principal (principal): 'alice' is not a valid principal glob; fix:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--rule-id (ruleId):", run.Error, StringComparison.Ordinal);
+        Assert.Contains("never suppressible", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenReasonOptionMissing_ShouldFailAsUsageErrorNamingIt()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "x", "--expires-at", "10d", "--function", "f");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--reason", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Theory]
+    [InlineData("366d")]
+    [InlineData("2027-06-01T00:00:00Z")]
+    public async Task Add_WhenExpiryBeyondDefaultBound_ShouldRefuseWithTheLatestAllowedDate(string expiry)
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "long", "--reason", "r", "--expires-at", expiry, "--function", "orders-*");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--expires-at (expiresAt):", run.Error, StringComparison.Ordinal);
+        Assert.Contains("more than 365 days ahead", run.Error, StringComparison.Ordinal);
+        Assert.Contains("choose an expiry before 2027-01-15", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenExpiryExactlyAtBound_ShouldStore()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "edge", "--reason", "r", "--expires-at", "365d", "--function", "orders-*");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Single(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenMaxDaysLowered_ShouldRefuseAnExpiryPastIt()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "short", "--reason", "r", "--expires-at", "10d", "--function", "f", "--max-days", "7");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("more than 7 days ahead", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_WhenExpiryInThePast_ShouldRefuse()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "old", "--reason", "r", "--expires-at", "2026-01-01T00:00:00Z", "--function", "f");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("is in the past; fix: give a future time", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenEntryIsBroadWithoutAllowBroad_ShouldRefuseAndWriteNothing()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "everything", "--reason", "noise", "--expires-at", "7d", "--function", "*", "--api", "*");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("silence every suppressible finding", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-broad", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenEntryIsBroadWithAllowBroad_ShouldStoreAndWarn()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "everything", "--reason", "game day", "--expires-at", "1d", "--function", "*", "--allow-broad");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Contains("is broad", run.Error, StringComparison.Ordinal);
+        Assert.Contains("alerted as High", run.Error, StringComparison.Ordinal);
+        Assert.Equal("*", Assert.Single(await cli.EntriesAsync()).Function);
+    }
+
+    [Fact]
+    public async Task Add_WhenDryRunSinceLogs_ShouldListTheFindingsItWouldSilenceAndWriteNothing()
+    {
+        // Arrange
+        var identity = new StubCallerIdentity(SuppressionCli.Caller);
+        cli.Identity = identity;
+
+        // Act
+        var run = await cli.RunAsync(
+            "add", "--id", "alice-all", "--reason", "r", "--expires-at", "30d",
+            "--principal", "arn:aws:iam::123456789012:user/alice", "--dry-run", "--since", SuppressionCli.Fixture("events.json"));
+
+        // Assert: alice's production deploy (LG001) is silenced; her change to LambdaGuard itself (LG010) never is.
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Contains("would silence 1 of 3 finding(s)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("production-api", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("LambdaGuard-Detector", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("billing-worker", run.Out, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+        Assert.Equal(0, identity.Calls);
+    }
+
+    [Fact]
+    public async Task Add_WhenDryRunIsInvalid_ShouldReportTheProblemsLikeARealAdd()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "900d", "--function", "f", "--dry-run");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("more than 365 days ahead", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_WhenSinceGivenWithoutDryRun_ShouldRefuseAndWriteNothing()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "9d", "--function", "f", "--since", SuppressionCli.Fixture("events.json"));
+
+        // Assert
+        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--since: only used with --dry-run", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+}

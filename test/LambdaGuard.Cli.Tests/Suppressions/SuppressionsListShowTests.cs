@@ -1,0 +1,93 @@
+using System.Text.Json;
+using LambdaGuard.Cli.Suppressions;
+using LambdaGuard.Testing.Emulators;
+
+namespace LambdaGuard.Cli.Tests.Suppressions;
+
+[Collection(SuppressionsDynaliteCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsyncLifetime
+{
+    private SuppressionCli cli = null!;
+
+    public async Task InitializeAsync() => cli = await SuppressionCli.StartAsync(dynalite);
+
+    public async Task DisposeAsync() => await cli.DisposeAsync();
+
+    [Fact]
+    public async Task List_WhenTableHasEntries_ShouldShowEachWithSelectorsAndMarkTheExpiredOne()
+    {
+        // Arrange
+        await cli.SeedAsync("table-entries.json");
+
+        // Act
+        var run = await cli.RunAsync("list");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Contains("alice-production", run.Out, StringComparison.Ordinal);
+        Assert.Contains("principal=arn:aws:iam::123456789012:user/alice function=production-*", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2026-01-01T00:00:00Z (EXPIRED: suppresses nothing)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2 entries in table", run.Out, StringComparison.Ordinal);
+        Assert.Contains("1 expired or invalid", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_WhenFormatJson_ShouldPrintOneDocumentWithVersionsAndExpiredFlags()
+    {
+        // Arrange
+        await cli.SeedAsync("table-entries.json");
+
+        // Act
+        var run = await cli.RunAsync("list", "--format", "json");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(cli.Table, document.RootElement.GetProperty("table").GetString());
+        var entries = document.RootElement.GetProperty("suppressions").EnumerateArray().ToList();
+        Assert.Equal(["alice-production", "billing-old"], entries.Select(e => e.GetProperty("id").GetString()));
+        Assert.All(entries, e => Assert.Equal(1, e.GetProperty("version").GetInt64()));
+        Assert.Equal([false, true], entries.Select(e => e.GetProperty("expired").GetBoolean()));
+        Assert.Equal("production-*", entries[0].GetProperty("function").GetString());
+    }
+
+    [Fact]
+    public async Task List_WhenTableEmpty_ShouldSaySo()
+    {
+        // Act
+        var run = await cli.RunAsync("list");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Contains($"No suppression entries in table {cli.Table}.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_WhenEntryExists_ShouldPrintEveryField()
+    {
+        // Arrange
+        await cli.SeedAsync("table-entries.json");
+
+        // Act
+        var run = await cli.RunAsync("show", "alice-production");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Contains("CHG-1234: alice deploys production by hand during the migration", run.Out, StringComparison.Ordinal);
+        Assert.Contains("expiresAt  2026-03-01T00:00:00Z", run.Out, StringComparison.Ordinal);
+        Assert.Contains("version    1", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_WhenEntryMissing_ShouldRefuseNamingTheIdAndTable()
+    {
+        // Act
+        var run = await cli.RunAsync("show", "no-such-entry");
+
+        // Assert
+        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Contains($"suppression 'no-such-entry' does not exist in table {cli.Table}", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+}
