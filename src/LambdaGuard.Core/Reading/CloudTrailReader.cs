@@ -87,6 +87,7 @@ public sealed class CloudTrailReader
         private bool _forceWholeValue;
         private long _valueStart;
         private int _valuesRead;
+        private bool _bomChecked;
 
         public bool Open(Stream stream, List<ReadItem> output)
         {
@@ -107,6 +108,7 @@ public sealed class CloudTrailReader
             try
             {
                 Fill();
+                SkipByteOrderMark();
                 while (true)
                 {
                     var result = Parse(output);
@@ -211,6 +213,27 @@ public sealed class CloudTrailReader
 
             _end += n;
             counters.Bytes += n;
+        }
+
+        /// <summary>Files saved by Windows tools start with a UTF-8 byte order mark, which Utf8JsonReader
+        /// rejects; such a file is still JSON.</summary>
+        private void SkipByteOrderMark()
+        {
+            if (_bomChecked)
+            {
+                return;
+            }
+
+            while (_end - _start < 3 && !_eof)
+            {
+                Fill();
+            }
+
+            _bomChecked = true;
+            if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8))
+            {
+                _start += 3;
+            }
         }
 
         private ParseResult Parse(List<ReadItem> output)
@@ -354,7 +377,7 @@ public sealed class CloudTrailReader
             var reason = CleanMessage(message);
             if (_mode != Mode.TopLevel)
             {
-                AddFileError(output, $"invalid JSON in the Records array at byte {_valueStart} (the file breaks off or is corrupt; records after it are lost): {reason}");
+                AddFileError(output, $"invalid JSON in the Records array at record #{_classifier.NextIndex}, byte {_valueStart} (the file breaks off or is corrupt; records after it are lost): {reason}");
                 return false;
             }
 
@@ -385,7 +408,7 @@ public sealed class CloudTrailReader
             {
                 if (from < _end)
                 {
-                    var at = _buffer.AsSpan(from, _end - from).IndexOf("\n{"u8);
+                    var at = IndexOfLineStartingAValue(_buffer.AsSpan(from, _end - from));
                     if (at >= 0)
                     {
                         _start = from + at + 1;
@@ -405,6 +428,30 @@ public sealed class CloudTrailReader
                 var keep = _start;
                 Fill();
                 from -= keep - _start;
+            }
+        }
+
+        /// <summary>The newline before the next line that starts a JSON value. Any value, not only an object:
+        /// a line holding a string or a number is a malformed record to report, never one to skip silently.
+        /// The literals true/false/null are left out so a text file's prose does not read as records.</summary>
+        private static int IndexOfLineStartingAValue(ReadOnlySpan<byte> span)
+        {
+            var offset = 0;
+            while (true)
+            {
+                var newline = span[offset..].IndexOf((byte)'\n');
+                if (newline < 0 || offset + newline + 1 >= span.Length)
+                {
+                    return -1;
+                }
+
+                var at = offset + newline;
+                if (span[at + 1] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9'))
+                {
+                    return at;
+                }
+
+                offset = at + 1;
             }
         }
 

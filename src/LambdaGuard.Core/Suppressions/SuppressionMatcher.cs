@@ -62,6 +62,8 @@ public static class SuppressionMatcher
             return;
         }
 
-        checks.Add(new SelectorCheck(field, pattern, value, Glob.IsMatch(pattern, value)));
+        // A field the record does not carry (no function name on a layer change) is the empty string: `*`
+        // still matches it, so a broad entry silences every suppressible finding, as audits say it does.
+        checks.Add(new SelectorCheck(field, pattern, value, Glob.IsMatch(pattern, value ?? string.Empty)));
     }
 }
