@@ -9,7 +9,8 @@ archive=".tmp/bench-archive-${mb}mb"
 if [[ ! -d "$archive" ]]; then
   python3 bench/generate-archive.py "$archive" --megabytes "$mb"
 fi
-dotnet publish src/LambdaGuard.Cli -c Release -o .tmp/bench-cli --nologo -v quiet >/dev/null
+dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o .tmp/bench-cli --nologo -v quiet >/dev/null
 files=$(find "$archive" -name '*.gz' | sort)
 
 measure() { # label, command...
@@ -25,6 +26,6 @@ cat $files > /dev/null  # warm the page cache so every command reads from memory
 for run in 1 2 3; do
   echo "run $run"
   measure "zcat > /dev/null" bash -c "zcat $archive/AWSLogs/*/CloudTrail/*/*/*/*/*.gz > /dev/null"
-  measure "lambdaguard scan (jsonl)" dotnet .tmp/bench-cli/lambdaguard.dll scan "$archive" --format jsonl
+  measure "lambdaguard scan (jsonl)" .tmp/bench-cli/lambdaguard scan "$archive" --format jsonl
   measure "python json.load baseline" python3 bench/python-baseline.py "$archive"
 done
