@@ -75,6 +75,47 @@ public sealed class ReplayCommandEmulatorTests(DynaliteFixture dynalite, FauxqsF
     }
 
     [Fact]
+    public async Task Replay_WhenBundledSamplesReplayedWithTheirSuppressions_ShouldDeliverEveryScanFindingOnceAndNothingTheSecondTime()
+    {
+        // Arrange: the README rehearsal; the table holds samples/suppressions.json, as an admin import would.
+        using var queue = await SubscribedQueue.CreateAsync(fauxqs);
+        var table = NewTable();
+        using var dynamoDb = DynamoDbClient();
+        await LambdaGuardTables.EnsureSuppressionsTableAsync(dynamoDb, table);
+        var store = new DynamoDbSuppressionStore(dynamoDb, table);
+        foreach (var entry in SuppressionFile.Parse(File.ReadAllBytes(RepositoryPaths.InRepo("samples", "suppressions.json"))).Entries)
+        {
+            await store.AddAsync(entry, CancellationToken.None);
+        }
+
+        var scan = await CliRun.RunAsync("scan", RepositoryPaths.InRepo("samples", "cloudtrail"), "--suppressions", RepositoryPaths.InRepo("samples", "suppressions.json"), "--format", "jsonl");
+        var expected = scan.OutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("eventId").GetString()).Order().ToList();
+        var args = Args(queue, table, "--create-table", "--format", "jsonl");
+        args[1] = RepositoryPaths.InRepo("samples", "cloudtrail");
+
+        // Act
+        var first = await CliRun.RunAsync(args);
+        var firstDelivered = await queue.ReceiveAllAsync();
+        var second = await CliRun.RunAsync(args);
+        var secondDelivered = await queue.ReceiveAllAsync();
+
+        // Assert
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(expected.Count >= 10, scan.Error);
+        var deliveredEventIds = firstDelivered
+            .Select(m => JsonDocument.Parse(m.GetProperty("Message").GetString()!).RootElement)
+            .Select(envelope => JsonDocument.Parse(envelope.GetProperty("sqs").GetString()!).RootElement.GetProperty("eventId").GetString())
+            .Order()
+            .ToList();
+        Assert.Equal(expected, deliveredEventIds);
+        var suppressed = Assert.Single(first.OutLines, l => l.Contains("\"suppressed\"", StringComparison.Ordinal));
+        Assert.Contains("deploy-role-legacy-cleanup", suppressed, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Empty(secondDelivered);
+        Assert.DoesNotContain(second.OutLines, l => l.Contains("\"published\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Replay_WhenTablesMissingWithoutCreateTable_ShouldFailWithAHint()
     {
         // Arrange
