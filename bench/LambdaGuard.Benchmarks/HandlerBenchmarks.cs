@@ -65,7 +65,7 @@ public class HandlerBenchmarks
 
     private sealed class NullPublisher : IAlertPublisher
     {
-        public Task<string> PublishAsync(AlertMessage message, CancellationToken cancellationToken) =>
+        public Task<string> PublishAsync(AlertMessage message, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
             Task.FromResult("00000000-0000-0000-0000-000000000000");
     }
 }

@@ -44,6 +44,25 @@ public sealed class FunctionHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WhenPublishing_ShouldGiveThePublisherADeadlineInsideTheFunctionTimeout()
+    {
+        // Arrange
+        var harness = new MockedHandler();
+        harness.AllowMarkPublished();
+        DateTimeOffset? deadline = null;
+        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .Callback<AlertMessage, DateTimeOffset?, CancellationToken>((_, given, _) => deadline = given)
+            .ReturnsAsync("message-1");
+
+        // Act
+        await harness.HandleFixtureAsync(UserUpdatesCode);
+
+        // Assert: 30 s timeout, 3 s safety margin, so retries stop 27 s after the invocation started.
+        Assert.NotNull(deadline);
+        Assert.InRange(deadline.Value, TestSettings.Now.AddSeconds(26), TestSettings.Now.AddSeconds(27));
+    }
+
+    [Fact]
     public async Task Handle_WhenFindingMatchesSuppression_ShouldPublishNothingAndLogTheEntry()
     {
         // Arrange
@@ -148,7 +167,7 @@ public sealed class FunctionHandlerTests
     {
         // Arrange
         var harness = new MockedHandler();
-        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<CancellationToken>()))
+        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("SNS said no"));
 
         // Act
@@ -335,7 +354,7 @@ public sealed class FunctionHandlerTests
         // Arrange
         var harness = new MockedHandler();
         harness.AllowMarkPublished();
-        harness.Publisher.SetupSequence(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<CancellationToken>()))
+        harness.Publisher.SetupSequence(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync("message-1")
             .ThrowsAsync(new InvalidOperationException("throttled"));
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LambdaGuard.Aws.Sns;
 using LambdaGuard.Core.Actors;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Detection;
@@ -208,11 +207,7 @@ public sealed class RecordProcessor
     }
 
     private Task<string> PublishAsync(AlertMessage message, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-
-        // IAlertPublisher has no deadline; the SNS publisher does, and honours it between retries.
-        publisher is SnsAlertPublisher sns
-            ? sns.PublishAsync(message, deadline, cancellationToken)
-            : publisher.PublishAsync(message, cancellationToken);
+        publisher.PublishAsync(message, deadline, cancellationToken);
 
     private static double? LagSeconds(string? eventTime, DateTimeOffset now) =>
         DateTimeOffset.TryParse(eventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)

@@ -15,8 +15,8 @@ internal sealed class MockedHandler
         Suppressions.Setup(s => s.LoadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Array.Empty<SuppressionEntry>());
         Claims.Setup(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ClaimOutcome(ClaimStatus.Claimed, ClaimToken: "token-1"));
-        Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<CancellationToken>()))
-            .Callback<AlertMessage, CancellationToken>((message, _) => Published.Add(message))
+        Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .Callback<AlertMessage, DateTimeOffset?, CancellationToken>((message, _, _) => Published.Add(message))
             .ReturnsAsync("message-1");
         Handler = new Lazy<FunctionHandler>(() => new FunctionHandler(
             TestSettings.Create(), Suppressions.Object, Claims.Object, Publisher.Object, Clock, Telemetry.Output));
