@@ -19,7 +19,13 @@ public static class ScanCommand
         format.AcceptOnlyFromAmong("table", "jsonl");
         var showSuppressed = new Option<bool>("--show-suppressed") { Description = "Also print suppressed findings" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an unsuppressed finding at or above this severity exists (Info, Low, Medium, High, Critical)" };
-        failOn.AcceptOnlyFromAmong([.. Enum.GetNames<Severity>(), .. Enum.GetNames<Severity>().Select(n => n.ToLowerInvariant())]);
+        failOn.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !Enum.TryParse<Severity>(value, ignoreCase: true, out _))
+            {
+                result.AddError($"--fail-on '{value}' is not a severity: use one of {string.Join(", ", Enum.GetNames<Severity>())}");
+            }
+        });
         var options = new DetectorOptions();
         var asOf = new Option<string?>("--as-of") { Description = "Judge suppression expiry at this ISO 8601 time (backtests); default now" };
 

@@ -114,6 +114,7 @@ public sealed class ScanCommandTests
     [Theory]
     [InlineData("High", 1)]
     [InlineData("critical", 1)]
+    [InlineData("HIGH", 1)]
     [InlineData("Low", 1)]
     public async Task Scan_WhenFindingAtOrAboveFailOn_ShouldExitOne(string level, int expected)
     {
@@ -122,6 +123,17 @@ public sealed class ScanCommandTests
 
         // Assert
         Assert.Equal(expected, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Scan_WhenFailOnIsNotASeverity_ShouldExitTwoNamingTheChoices()
+    {
+        // Act
+        var run = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--fail-on", "severe");
+
+        // Assert
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Info, Low, Medium, High, Critical", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
