@@ -60,37 +60,22 @@ public static class ReplayRunner
         var clock = Stopwatch.StartNew();
         foreach (var file in files)
         {
-            Stream stream;
-            try
+            foreach (var item in InputFiles.Read(reader, file, counters))
             {
-                stream = File.OpenRead(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                counters.FileErrors++;
-                await io.Error.WriteLineAsync($"{file}: cannot read: {ex.Message}").ConfigureAwait(false);
-                continue;
-            }
-
-            await using (stream.ConfigureAwait(false))
-            {
-                foreach (var item in reader.Read(stream, file, counters))
+                if (item.Kind == ReadItemKind.FileError)
                 {
-                    if (item.Kind == ReadItemKind.FileError)
-                    {
-                        await io.Error.WriteLineAsync($"{item.Location.Path}: {item.Message}").ConfigureAwait(false);
-                        continue;
-                    }
+                    await io.Error.WriteLineAsync($"{item.Location.Path}: {item.Message}").ConfigureAwait(false);
+                    continue;
+                }
 
-                    var outcome = await processor.ProcessAsync(item, io.Clock.GetUtcNow() + RecordBudget, cancellationToken).ConfigureAwait(false);
-                    tally.Add(outcome);
-                    await io.Out.WriteLineAsync(request.Jsonl ? ReplayOutput.JsonLine(outcome) : ReplayOutput.TableLine(outcome)).ConfigureAwait(false);
-                    if (!request.Jsonl)
+                var outcome = await processor.ProcessAsync(item, io.Clock.GetUtcNow() + RecordBudget, cancellationToken).ConfigureAwait(false);
+                tally.Add(outcome);
+                await io.Out.WriteLineAsync(request.Jsonl ? ReplayOutput.JsonLine(outcome) : ReplayOutput.TableLine(outcome)).ConfigureAwait(false);
+                if (!request.Jsonl)
+                {
+                    foreach (var warning in outcome.Warnings)
                     {
-                        foreach (var warning in outcome.Warnings)
-                        {
-                            await io.Error.WriteLineAsync($"{outcome.Location}: warning: {warning}").ConfigureAwait(false);
-                        }
+                        await io.Error.WriteLineAsync($"{outcome.Location}: warning: {warning}").ConfigureAwait(false);
                     }
                 }
             }

@@ -7,41 +7,24 @@ namespace LambdaGuard.Cli.Scanning;
 /// <summary>Scans one file end to end: read, detect, match suppressions. Never throws for bad content.</summary>
 public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntry> suppressions, DateTimeOffset asOf)
 {
-    private const int FileBufferSize = 1 << 20;
     private readonly CloudTrailReader _reader = new();
 
     public FileScanResult Scan(string path)
     {
         var result = new FileScanResult();
-        FileStream stream;
-        try
+        foreach (var item in InputFiles.Read(_reader, path, result.Counters))
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            result.Counters.Files++;
-            result.Counters.FileErrors++;
-            result.Diagnostics.Add($"{path}: cannot open: {ex.Message}");
-            return result;
-        }
-
-        using (stream)
-        {
-            foreach (var item in _reader.Read(stream, path, result.Counters))
+            switch (item.Kind)
             {
-                switch (item.Kind)
-                {
-                    case ReadItemKind.LambdaRecord:
-                        Evaluate(item, result);
-                        break;
-                    case ReadItemKind.MalformedRecord:
-                        result.Diagnostics.Add($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}");
-                        break;
-                    default:
-                        result.Diagnostics.Add($"{item.Location.Path}: {item.Message}");
-                        break;
-                }
+                case ReadItemKind.LambdaRecord:
+                    Evaluate(item, result);
+                    break;
+                case ReadItemKind.MalformedRecord:
+                    result.Diagnostics.Add($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}");
+                    break;
+                default:
+                    result.Diagnostics.Add($"{item.Location.Path}: {item.Message}");
+                    break;
             }
         }
 

@@ -1,3 +1,5 @@
+using LambdaGuard.Core.Reading;
+
 namespace LambdaGuard.Cli.Scanning;
 
 /// <summary>Expands PATH arguments: files as given, folders recursively in ordinal order (so output order
@@ -27,5 +29,40 @@ public static class InputFiles
         }
 
         return (files, missing);
+    }
+
+    private const int FileBufferSize = 1 << 20;
+
+    /// <summary>Streams one input file's items. A file that cannot be opened comes out as a
+    /// <see cref="ReadItemKind.FileError"/> item, like one the reader cannot read, so every command reports and
+    /// counts both the same way.</summary>
+    public static IEnumerable<ReadItem> Read(CloudTrailReader reader, string path, ReadCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(counters);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            counters.Files++;
+            counters.FileErrors++;
+            return [ReadItem.FileError(new RecordLocation(path, 0), $"cannot open: {ex.Message}")];
+        }
+
+        return ReadOpened(reader, stream, path, counters);
+    }
+
+    private static IEnumerable<ReadItem> ReadOpened(CloudTrailReader reader, FileStream stream, string path, ReadCounters counters)
+    {
+        using (stream)
+        {
+            foreach (var item in reader.Read(stream, path, counters))
+            {
+                yield return item;
+            }
+        }
     }
 }

@@ -27,35 +27,20 @@ public sealed class EventLogDetection(Detector detector)
         var reader = new CloudTrailReader();
         foreach (var file in files)
         {
-            FileStream stream;
-            try
+            foreach (var item in InputFiles.Read(reader, file, Counters))
             {
-                stream = File.OpenRead(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                InputErrors = true;
-                Diagnostics.Add($"{file}: cannot open: {e.Message}");
-                continue;
-            }
-
-            using (stream)
-            {
-                foreach (var item in reader.Read(stream, file, Counters))
+                switch (item.Kind)
                 {
-                    switch (item.Kind)
-                    {
-                        case ReadItemKind.LambdaRecord:
-                            yield return new DetectedRecord(item.Location, item.Record!, detector.Detect(item.Record!, item.Location));
-                            break;
-                        case ReadItemKind.MalformedRecord:
-                            Diagnostics.Add($"{item.Location}: malformed record: {item.Message}");
-                            break;
-                        default:
-                            InputErrors = true;
-                            Diagnostics.Add($"{item.Location.Path}: {item.Message}");
-                            break;
-                    }
+                    case ReadItemKind.LambdaRecord:
+                        yield return new DetectedRecord(item.Location, item.Record!, detector.Detect(item.Record!, item.Location));
+                        break;
+                    case ReadItemKind.MalformedRecord:
+                        Diagnostics.Add($"{item.Location}: malformed record: {item.Message}");
+                        break;
+                    default:
+                        InputErrors = true;
+                        Diagnostics.Add($"{item.Location.Path}: {item.Message}");
+                        break;
                 }
             }
         }
