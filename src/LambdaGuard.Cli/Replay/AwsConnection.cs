@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using LambdaGuard.Cli.Aws;
 
 namespace LambdaGuard.Cli.Replay;
 
@@ -59,7 +60,7 @@ public sealed record AwsConnection(string? Region, Uri? DynamoDbEndpoint, Uri? S
                 return null;
             }
 
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            if (HttpEndpoint.TryParse(text, out var url))
             {
                 return url;
             }

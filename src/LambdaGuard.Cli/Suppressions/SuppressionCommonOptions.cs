@@ -54,7 +54,7 @@ public sealed class SuppressionCommonOptions
             return null;
         }
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        return HttpEndpoint.TryParse(text, out var url)
             ? url
             : throw new AwsSetupException($"{option.Name}: '{text}' is not an absolute http(s) URL; fix: give e.g. http://127.0.0.1:8000");
     }

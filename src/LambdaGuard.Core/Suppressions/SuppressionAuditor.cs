@@ -26,9 +26,9 @@ public static class SuppressionAuditor
             reasons.Add($"removal of an entry that had already expired at {SuppressionFile.Iso(expired)}");
         }
 
-        if (change.After is { } written && !SuppressionValidator.ValidateForUse(written).IsValid)
+        if (change.After is { } written && SuppressionValidator.ValidateForUse(written) is { IsValid: false } validation)
         {
-            reasons.Add("the entry as written is invalid and is ignored by the detector: " + string.Join("; ", SuppressionValidator.ValidateForUse(written).Problems));
+            reasons.Add("the entry as written is invalid and is ignored by the detector: " + string.Join("; ", validation.Problems));
         }
 
         if (change.After?.ExpiresAt is { } expiry && expiry > now.AddDays(SuppressionValidator.DefaultMaxExpiryDays))
