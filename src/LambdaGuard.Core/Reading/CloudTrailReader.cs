@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -55,8 +56,14 @@ public sealed class CloudTrailReader
     }
 
     /// <summary>Reads records from bytes already in memory (an EventBridge detail, a test fixture).</summary>
-    public IEnumerable<ReadItem> Read(ReadOnlyMemory<byte> json, string path, ReadCounters counters) =>
-        Read(new MemoryStream(json.ToArray(), writable: false), path, counters);
+    public IEnumerable<ReadItem> Read(ReadOnlyMemory<byte> json, string path, ReadCounters counters)
+    {
+        // Array-backed memory (the usual case) is read in place; copying would double the bytes held per event.
+        var stream = MemoryMarshal.TryGetArray(json, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(json.ToArray(), writable: false);
+        return Read(stream, path, counters);
+    }
 
     private enum Mode
     {
