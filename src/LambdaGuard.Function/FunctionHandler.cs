@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LambdaGuard.Core.Detection;
+using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Reading;
 using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Function.Composition;
 using LambdaGuard.Function.Envelope;
 using LambdaGuard.Function.Observability;
-using LambdaGuard.Function.Processing;
 using LambdaGuard.Function.Settings;
 
 namespace LambdaGuard.Function;

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
+using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Suppressions;
-using LambdaGuard.Function.Processing;
 using LambdaGuard.Function.Tests.Support;
-using Moq;
+using LambdaGuard.Testing.Fakes;
 
 namespace LambdaGuard.Function.Tests;
 
@@ -13,12 +13,13 @@ public sealed class FunctionHandlerTests
 {
     private const string UserUpdatesCode = "eventbridge-update-code-by-user.json";
 
+    private static readonly string UserUpdatesCodeAlertId = AlertIds.For("a1b2c3d4-0000-4000-8000-000000000001", "123456789012", "eu-west-1", "LG001");
+
     [Fact]
     public async Task Handle_WhenHumanUpdatesCode_ShouldPublishOnceAndMarkTheClaimPublished()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
@@ -26,8 +27,9 @@ public sealed class FunctionHandlerTests
         // Assert
         var message = Assert.Single(harness.Published);
         Assert.StartsWith("LambdaGuard High LG001", message.Subject, StringComparison.Ordinal);
-        harness.Claims.Verify(c => c.TryClaimAsync(message.AlertId, TestSettings.Now, TimeSpan.FromSeconds(40), It.IsAny<CancellationToken>()), Times.Once);
-        harness.Claims.Verify(c => c.MarkPublishedAsync(message.AlertId, "token-1", "message-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(new ClaimAttempt(message.AlertId, TestSettings.Now, TimeSpan.FromSeconds(40)), Assert.Single(harness.Claims.Attempts));
+        var mark = Assert.Single(harness.Claims.Marks);
+        Assert.Equal((message.AlertId, "token-1", "message-1"), (mark.AlertId, mark.ClaimToken, mark.MessageId));
         var line = Assert.Single(harness.Telemetry.RecordLines);
         Assert.Equal("published", line.GetProperty("outcome").GetString());
         Assert.Equal("Finding", line.GetProperty("decision").GetString());
@@ -47,15 +49,11 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenPublishing_ShouldGiveThePublisherADeadlineInsideTheFunctionTimeout()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
-        DateTimeOffset? deadline = null;
-        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback<AlertMessage, DateTimeOffset?, CancellationToken>((_, given, _) => deadline = given)
-            .ReturnsAsync("message-1");
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
+        var deadline = Assert.Single(harness.Publisher.Published).Deadline;
 
         // Assert: 30 s timeout, 3 s safety margin, so retries stop 27 s after the invocation started.
         Assert.NotNull(deadline);
@@ -66,18 +64,16 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenFindingMatchesSuppression_ShouldPublishNothingAndLogTheEntry()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.Suppressions.Setup(s => s.LoadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
-        [
-            new SuppressionEntry { Id = "alice-hotfix", Reason = "hotfix window", ExpiresAt = TestSettings.Now.AddDays(1), Principal = "arn:aws:iam::123456789012:user/alice" },
-        ]);
+        var harness = new HandlerHarness();
+        harness.Suppressions.Entries.Add(
+            new SuppressionEntry { Id = "alice-hotfix", Reason = "hotfix window", ExpiresAt = TestSettings.Now.AddDays(1), Principal = "arn:aws:iam::123456789012:user/alice" });
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
 
         // Assert
         Assert.Empty(harness.Published);
-        harness.Claims.VerifyNoOtherCalls();
+        Assert.Empty(harness.Claims.Attempts);
         var line = Assert.Single(harness.Telemetry.RecordLines);
         Assert.Equal("suppressed", line.GetProperty("outcome").GetString());
         Assert.Equal("alice-hotfix", line.GetProperty("suppressionId").GetString());
@@ -90,12 +86,9 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenMatchingSuppressionHasExpired_ShouldPublish()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
-        harness.Suppressions.Setup(s => s.LoadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
-        [
-            new SuppressionEntry { Id = "alice-old", Reason = "old window", ExpiresAt = TestSettings.Now.AddMinutes(-1), Principal = "arn:aws:iam::123456789012:user/alice" },
-        ]);
+        var harness = new HandlerHarness();
+        harness.Suppressions.Entries.Add(
+            new SuppressionEntry { Id = "alice-old", Reason = "old window", ExpiresAt = TestSettings.Now.AddMinutes(-1), Principal = "arn:aws:iam::123456789012:user/alice" });
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
@@ -108,9 +101,8 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenSuppressionStoreThrows_ShouldPublishMarkedSuppressionCheckUnavailable()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
-        harness.Suppressions.Setup(s => s.LoadAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("connection refused"));
+        var harness = new HandlerHarness();
+        harness.Suppressions.Failure = new HttpRequestException("connection refused");
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
@@ -129,9 +121,8 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenAlertAlreadyPublished_ShouldPublishNothingAndCountDuplicate()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.Claims.Setup(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ClaimOutcome(ClaimStatus.AlreadyPublished, MessageId: "earlier-message"));
+        var harness = new HandlerHarness();
+        harness.Claims.SeedPublished(UserUpdatesCodeAlertId, "earlier-message");
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
@@ -148,9 +139,8 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenAnotherDeliveryHoldsTheClaim_ShouldThrowSoTheEventIsRetried()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.Claims.Setup(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ClaimOutcome(ClaimStatus.InProgress, LeaseUntil: TestSettings.Now.AddSeconds(20)));
+        var harness = new HandlerHarness();
+        harness.Claims.SeedHeld(UserUpdatesCodeAlertId, TestSettings.Now.AddSeconds(20));
 
         // Act
         var error = await Assert.ThrowsAsync<AlertDeliveryException>(() => harness.HandleFixtureAsync(UserUpdatesCode));
@@ -166,16 +156,15 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenPublishFails_ShouldThrowAndLeaveTheClaimUnpublished()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.Publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("SNS said no"));
+        var harness = new HandlerHarness();
+        harness.Publisher.Failure = new InvalidOperationException("SNS said no");
 
         // Act
         var error = await Assert.ThrowsAsync<AlertDeliveryException>(() => harness.HandleFixtureAsync(UserUpdatesCode));
 
         // Assert
         Assert.Contains("SNS said no", error.Message, StringComparison.Ordinal);
-        harness.Claims.Verify(c => c.MarkPublishedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(harness.Claims.Marks);
         var line = Assert.Single(harness.Telemetry.RecordLines);
         Assert.Equal("ERROR", line.GetProperty("level").GetString());
         Assert.Equal("publish-failed", line.GetProperty("outcome").GetString());
@@ -185,9 +174,8 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenClaimsTableFails_ShouldStillPublishWithAWarning()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.Claims.Setup(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new HttpRequestException("connection refused"));
+        var harness = new HandlerHarness();
+        harness.Claims.ClaimFailure = new HttpRequestException("connection refused");
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
@@ -203,9 +191,8 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenMarkPublishedFails_ShouldNotThrowBecauseTheAlertIsOut()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.Claims.Setup(c => c.MarkPublishedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new HttpRequestException("timeout"));
+        var harness = new HandlerHarness();
+        harness.Claims.MarkFailure = new HttpRequestException("timeout");
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
@@ -219,8 +206,7 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenOwnFunctionChanged_ShouldPublishWithoutConsultingSuppressions()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync("eventbridge-own-function-changed.json");
@@ -228,7 +214,7 @@ public sealed class FunctionHandlerTests
         // Assert
         var message = Assert.Single(harness.Published);
         Assert.Equal("LG010", message.Attributes["ruleId"]);
-        harness.Suppressions.Verify(s => s.LoadAsync(It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, harness.Suppressions.LoadCount);
         Assert.Equal("NotApplicable", Assert.Single(harness.Telemetry.RecordLines).GetProperty("suppressionCheck").GetString());
     }
 
@@ -236,15 +222,15 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenActorIsAutomation_ShouldLogNoFindingAndTouchNoPort()
     {
         // Arrange
-        var harness = new MockedHandler();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync("eventbridge-update-code-by-ci-role.json");
 
         // Assert
-        harness.Suppressions.VerifyNoOtherCalls();
-        harness.Claims.VerifyNoOtherCalls();
-        harness.Publisher.VerifyNoOtherCalls();
+        Assert.Equal(0, harness.Suppressions.LoadCount);
+        Assert.Empty(harness.Claims.Attempts);
+        Assert.Equal(0, harness.Publisher.Attempts);
         var line = Assert.Single(harness.Telemetry.RecordLines);
         Assert.Equal("no-finding", line.GetProperty("outcome").GetString());
         Assert.Equal("ActorNotAlerted", line.GetProperty("decision").GetString());
@@ -256,7 +242,7 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenPayloadIsNotJson_ShouldNotThrowAndCountMalformed()
     {
         // Arrange
-        var harness = new MockedHandler();
+        var harness = new HandlerHarness();
 
         // Act
         var response = await harness.HandleAsync(Encoding.UTF8.GetBytes("{\"detail-type\": \"AWS API Call via CloudTrail\", \"detail\": {"));
@@ -268,14 +254,14 @@ public sealed class FunctionHandlerTests
         Assert.Equal("invocation payload", error.GetProperty("where").GetString());
         Assert.Contains("not a JSON object", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, harness.Telemetry.Metric("Malformed"));
-        harness.Publisher.VerifyNoOtherCalls();
+        Assert.Equal(0, harness.Publisher.Attempts);
     }
 
     [Fact]
     public async Task Handle_WhenDetailIsNotAnObject_ShouldNameTheEventAndCountMalformed()
     {
         // Arrange
-        var harness = new MockedHandler();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync("eventbridge-detail-not-an-object.json");
@@ -291,7 +277,7 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenLambdaRecordHasNoIdentityType_ShouldLogMalformedRecordWithoutThrowing()
     {
         // Arrange
-        var harness = new MockedHandler();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync("eventbridge-lambda-record-without-identity-type.json");
@@ -303,14 +289,14 @@ public sealed class FunctionHandlerTests
         Assert.Equal("EventBridge event 9c5f4b3d-4e0a-4f4b-8d84-5a2e0f3b7d43#0", line.GetProperty("where").GetString());
         Assert.Contains("userIdentity.type", line.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, harness.Telemetry.Metric("Malformed"));
-        harness.Publisher.VerifyNoOtherCalls();
+        Assert.Equal(0, harness.Publisher.Attempts);
     }
 
     [Fact]
     public async Task Handle_WhenScheduledEvent_ShouldEmitHeartbeatMetric()
     {
         // Arrange
-        var harness = new MockedHandler();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync("eventbridge-scheduled-heartbeat.json");
@@ -320,15 +306,14 @@ public sealed class FunctionHandlerTests
         var metrics = Assert.Single(harness.Telemetry.MetricDocuments);
         var declared = metrics.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString());
         Assert.Contains("Heartbeat", declared);
-        harness.Publisher.VerifyNoOtherCalls();
+        Assert.Equal(0, harness.Publisher.Attempts);
     }
 
     [Fact]
     public async Task Handle_WhenSuppressionStreamBatch_ShouldPublishAnAuditPerChangeAndReportNoFailures()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
+        var harness = new HandlerHarness();
 
         // Act
         var response = await harness.HandleFixtureAsync("suppressions-stream-insert-and-remove.json");
@@ -345,18 +330,15 @@ public sealed class FunctionHandlerTests
         var lines = harness.Telemetry.RecordLines;
         Assert.Equal(["published", "published", "malformed"], lines.Select(l => l.GetProperty("outcome").GetString()));
         Assert.Contains("TRUNCATE", lines[2].GetProperty("error").GetString(), StringComparison.Ordinal);
-        harness.Suppressions.VerifyNoOtherCalls();
+        Assert.Equal(0, harness.Suppressions.LoadCount);
     }
 
     [Fact]
     public async Task Handle_WhenAuditAlertCannotBePublished_ShouldReportThatRecordAsBatchItemFailure()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
-        harness.Publisher.SetupSequence(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync("message-1")
-            .ThrowsAsync(new InvalidOperationException("throttled"));
+        var harness = new HandlerHarness();
+        harness.Publisher.FailWhen = message => message.Attributes["severity"] == "Info" ? new InvalidOperationException("throttled") : null;
 
         // Act
         var response = await harness.HandleFixtureAsync("suppressions-stream-insert-and-remove.json");
@@ -371,19 +353,18 @@ public sealed class FunctionHandlerTests
     public async Task Handle_WhenSecondEventArrivesWithinCacheWindow_ShouldLoadSuppressionsOnce()
     {
         // Arrange
-        var harness = new MockedHandler();
-        harness.AllowMarkPublished();
+        var harness = new HandlerHarness();
 
         // Act
         await harness.HandleFixtureAsync(UserUpdatesCode);
         harness.Clock.Advance(TimeSpan.FromSeconds(59));
         await harness.HandleFixtureAsync(UserUpdatesCode);
-        var loadsWithinWindow = harness.Suppressions.Invocations.Count;
+        var loadsWithinWindow = harness.Suppressions.LoadCount;
         harness.Clock.Advance(TimeSpan.FromSeconds(2));
         await harness.HandleFixtureAsync(UserUpdatesCode);
 
         // Assert
         Assert.Equal(1, loadsWithinWindow);
-        Assert.Equal(2, harness.Suppressions.Invocations.Count);
+        Assert.Equal(2, harness.Suppressions.LoadCount);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LambdaGuard.Function.Processing;
+using LambdaGuard.Core.Pipeline;
 
 namespace LambdaGuard.Cli.Replay;
 
@@ -11,22 +11,11 @@ public static class ReplayOutput
 {
     public const string Schema = "lambdaguard.replay/v1";
 
-    public static string Name(RecordOutcomeKind kind) => kind switch
-    {
-        RecordOutcomeKind.NoFinding => "no finding",
-        RecordOutcomeKind.Suppressed => "suppressed",
-        RecordOutcomeKind.Published => "published",
-        RecordOutcomeKind.Duplicate => "duplicate",
-        RecordOutcomeKind.Malformed => "malformed",
-        RecordOutcomeKind.InProgress => "in progress",
-        _ => "FAILED",
-    };
-
     public static string TableLine(RecordOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var line = new StringBuilder();
-        line.Append(CultureInfo.InvariantCulture, $"{Name(outcome.Kind),-11}  {outcome.Location}");
+        line.Append(CultureInfo.InvariantCulture, $"{RecordOutcomeJson.Name(outcome.Kind),-14}  {outcome.Location}");
         if (outcome.RuleId is not null)
         {
             line.Append(CultureInfo.InvariantCulture, $"  {outcome.RuleId} {outcome.Severity}");
@@ -81,26 +70,7 @@ public static class ReplayOutput
             json.WriteString("path", outcome.Location.Path);
             json.WriteNumber("index", outcome.Location.Index);
             json.WriteEndObject();
-            json.WriteString("outcome", Name(outcome.Kind) switch { "no finding" => "no-finding", "in progress" => "in-progress", "FAILED" => "failed", var n => n });
-            Optional(json, "decision", outcome.Decision?.ToString());
-            Optional(json, "eventId", outcome.EventId);
-            Optional(json, "api", outcome.Api);
-            Optional(json, "ruleId", outcome.RuleId);
-            Optional(json, "severity", outcome.Severity?.ToString());
-            Optional(json, "actorClass", outcome.ActorClass?.ToString());
-            Optional(json, "functionName", outcome.FunctionName);
-            Optional(json, "alertId", outcome.AlertId);
-            Optional(json, "messageId", outcome.MessageId);
-            Optional(json, "suppressionId", outcome.SuppressionId);
-            Optional(json, "suppressionCheck", outcome.SuppressionCheck?.ToString());
-            Optional(json, "error", outcome.Error);
-            json.WriteStartArray("warnings");
-            foreach (var warning in outcome.Warnings)
-            {
-                json.WriteStringValue(warning);
-            }
-
-            json.WriteEndArray();
+            RecordOutcomeJson.WriteProperties(json, outcome);
             json.WriteEndObject();
         }
 
@@ -109,12 +79,4 @@ public static class ReplayOutput
 
     // Values from events go to a terminal: keep them on one line and free of control characters.
     private static string Clean(string? value) => Core.Alerts.SafeText.Line(value, 200);
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
 }

@@ -5,8 +5,8 @@ using Amazon.Runtime;
 using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Aws.Sns;
 using LambdaGuard.Cli.Scanning;
+using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Reading;
-using LambdaGuard.Function.Processing;
 
 namespace LambdaGuard.Cli.Replay;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Reading;
-using LambdaGuard.Function.Processing;
 
 namespace LambdaGuard.Cli.Replay;
 
@@ -25,7 +25,7 @@ public sealed class ReplayTally
             CultureInfo.InvariantCulture,
             $"{counters.Files} file(s), {counters.Records} record(s), {counters.LambdaRecords} Lambda record(s): "
             + $"{Count(RecordOutcomeKind.Published)} published, {Count(RecordOutcomeKind.Suppressed)} suppressed, "
-            + $"{Count(RecordOutcomeKind.Duplicate)} duplicate, {Count(RecordOutcomeKind.NoFinding)} no finding, "
+            + $"{Count(RecordOutcomeKind.Duplicate)} duplicate, {Count(RecordOutcomeKind.NoFinding)} no-finding, "
             + $"{Count(RecordOutcomeKind.Malformed)} malformed, {Failed} failed; {counters.FileErrors} unreadable file(s); {elapsed.TotalSeconds:0.0} s");
     }
 }

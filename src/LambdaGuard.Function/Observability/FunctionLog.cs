@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LambdaGuard.Function.Processing;
+using LambdaGuard.Core.Pipeline;
 
 namespace LambdaGuard.Function.Observability;
 
@@ -17,35 +17,7 @@ internal sealed class FunctionLog(TelemetryWriter writer, TimeProvider time)
         {
             Start(json, level, outcome.Kind == RecordOutcomeKind.Malformed ? "malformed record" : "record processed");
             json.WriteString("where", outcome.Location.ToString());
-            json.WriteString("outcome", Name(outcome.Kind));
-            Optional(json, "decision", outcome.Decision?.ToString());
-            Optional(json, "eventId", outcome.EventId);
-            Optional(json, "api", outcome.Api);
-            Optional(json, "ruleId", outcome.RuleId);
-            Optional(json, "severity", outcome.Severity?.ToString());
-            Optional(json, "actorClass", outcome.ActorClass?.ToString());
-            Optional(json, "functionName", outcome.FunctionName);
-            Optional(json, "suppressionId", outcome.SuppressionId);
-            Optional(json, "suppressionCheck", outcome.SuppressionCheck?.ToString());
-            if (outcome.LagSeconds is { } lag)
-            {
-                json.WriteNumber("lagSeconds", lag);
-            }
-
-            Optional(json, "alertId", outcome.AlertId);
-            Optional(json, "messageId", outcome.MessageId);
-            Optional(json, "error", outcome.Error);
-            if (outcome.Warnings.Count > 0)
-            {
-                json.WriteStartArray("warnings");
-                foreach (var warning in outcome.Warnings)
-                {
-                    json.WriteStringValue(warning);
-                }
-
-                json.WriteEndArray();
-            }
-
+            RecordOutcomeJson.WriteProperties(json, outcome);
             json.WriteEndObject();
         });
     }
@@ -55,17 +27,6 @@ internal sealed class FunctionLog(TelemetryWriter writer, TimeProvider time)
     public void Warn(string message, string where, string? detail = null) => Line("WARN", message, where, detail);
 
     public void Info(string message, string where, string? detail = null) => Line("INFO", message, where, detail);
-
-    public static string Name(RecordOutcomeKind kind) => kind switch
-    {
-        RecordOutcomeKind.NoFinding => "no-finding",
-        RecordOutcomeKind.Suppressed => "suppressed",
-        RecordOutcomeKind.Published => "published",
-        RecordOutcomeKind.Duplicate => "duplicate",
-        RecordOutcomeKind.Malformed => "malformed",
-        RecordOutcomeKind.InProgress => "in-progress",
-        _ => "publish-failed",
-    };
 
     private void Line(string level, string message, string where, string? detail) => writer.Write(json =>
     {

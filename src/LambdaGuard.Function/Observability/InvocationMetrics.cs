@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Rules;
-using LambdaGuard.Function.Processing;
 using M = LambdaGuard.Function.Observability.MetricNames;
 
 namespace LambdaGuard.Function.Observability;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LambdaGuard.Core.Detection;
-using LambdaGuard.Function.Processing;
+using LambdaGuard.Core.Pipeline;
 
 namespace LambdaGuard.Function.Settings;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Reading;
 using LambdaGuard.Core.Rules;
 using LambdaGuard.Function.Observability;
-using LambdaGuard.Function.Processing;
 using LambdaGuard.Function.Tests.Support;
 
 namespace LambdaGuard.Function.Tests.Observability;

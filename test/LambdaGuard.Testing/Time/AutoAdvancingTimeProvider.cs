@@ -29,6 +29,15 @@ public sealed class AutoAdvancingTimeProvider(DateTimeOffset start) : TimeProvid
         }
     }
 
+    /// <summary>Moves the clock to <paramref name="at"/>, backwards too (a clock that jumps).</summary>
+    public void SetUtcNow(DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            now = at;
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         lock (gate)

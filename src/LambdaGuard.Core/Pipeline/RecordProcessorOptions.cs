@@ -1,6 +1,6 @@
 using LambdaGuard.Core.Detection;
 
-namespace LambdaGuard.Function.Processing;
+namespace LambdaGuard.Core.Pipeline;
 
 public sealed record RecordProcessorOptions
 {

@@ -1,4 +1,4 @@
-namespace LambdaGuard.Function.Processing;
+namespace LambdaGuard.Core.Pipeline;
 
 /// <summary>Thrown by the handler when an alert could not be delivered in this invocation (SNS failed, or
 /// another delivery holds the claim), so Lambda retries the event and finally hands it to the on-failure

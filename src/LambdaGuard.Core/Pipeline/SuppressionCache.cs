@@ -1,6 +1,6 @@
 using LambdaGuard.Core.Ports;
 
-namespace LambdaGuard.Function.Processing;
+namespace LambdaGuard.Core.Pipeline;
 
 /// <summary>Keeps the loaded suppression list for a short time, so a warm function does not read the table
 /// for every event, while a new or removed entry applies within <c>duration</c>. A failed load is

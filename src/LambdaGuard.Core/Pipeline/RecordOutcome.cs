@@ -4,7 +4,7 @@ using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Reading;
 using LambdaGuard.Core.Rules;
 
-namespace LambdaGuard.Function.Processing;
+namespace LambdaGuard.Core.Pipeline;
 
 /// <summary>What happened to one record: enough for the function's log line and metrics and for replay's
 /// output line.</summary>

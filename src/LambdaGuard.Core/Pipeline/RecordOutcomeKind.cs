@@ -1,4 +1,4 @@
-namespace LambdaGuard.Function.Processing;
+namespace LambdaGuard.Core.Pipeline;
 
 public enum RecordOutcomeKind
 {

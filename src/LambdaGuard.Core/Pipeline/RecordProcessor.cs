@@ -6,11 +6,11 @@ using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Reading;
 using LambdaGuard.Core.Suppressions;
 
-namespace LambdaGuard.Function.Processing;
+namespace LambdaGuard.Core.Pipeline;
 
 /// <summary>The detector's work for one record, shared by the Lambda handler and <c>lambdaguard replay</c>:
 /// detect, check suppressions, claim the alert id, publish, record the publish. Talks to the world only
-/// through the Core ports, so it runs against mocks, emulators or AWS alike. Never throws for a record's
+/// through the Core ports, so it runs against in-memory fakes, emulators or AWS alike. Never throws for a record's
 /// content or for a delivery problem: the outcome says what happened and whether the event needs to be
 /// delivered again. Process one record at a time per instance.</summary>
 public sealed class RecordProcessor

@@ -1,0 +1,3 @@
+namespace LambdaGuard.Testing.Fakes;
+
+public sealed record ClaimAttempt(string AlertId, DateTimeOffset Now, TimeSpan Lease);

@@ -1,0 +1,5 @@
+using LambdaGuard.Core.Alerts;
+
+namespace LambdaGuard.Testing.Fakes;
+
+public sealed record PublishedAlert(AlertMessage Message, DateTimeOffset? Deadline, string MessageId);
