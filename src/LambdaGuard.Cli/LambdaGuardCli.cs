@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LambdaGuard.Cli.Commands;
+using LambdaGuard.Cli.Replay;
+using LambdaGuard.Cli.TestAlert;
 
 namespace LambdaGuard.Cli;
 

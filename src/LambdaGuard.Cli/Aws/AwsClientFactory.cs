@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
+using LambdaGuard.Aws.Sns;
 
 namespace LambdaGuard.Cli.Aws;
 
@@ -26,8 +27,10 @@ public sealed class AwsClientFactory
 
     public string? Profile => options.Profile;
 
+    /// <param name="fallbackRegion">Used when neither the options, the environment nor the profile name a
+    /// region (replay and test-alert pass the topic's region).</param>
     /// <exception cref="AwsSetupException">The profile does not exist.</exception>
-    public static AwsClientFactory Create(AwsConnectionOptions options)
+    public static AwsClientFactory Create(AwsConnectionOptions options, string? fallbackRegion = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         string? profileRegion = null;
@@ -42,18 +45,42 @@ public sealed class AwsClientFactory
             profileRegion = profile.Region?.SystemName;
         }
 
-        var region = options.Region ?? profileRegion ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+        var region = options.Region ?? profileRegion ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName ?? fallbackRegion;
         return new AwsClientFactory(options, region);
     }
 
+    // Few retries and a bounded wait: a person is waiting, and an unreachable endpoint should say so quickly.
     public IAmazonDynamoDB CreateDynamoDb() =>
-        new AmazonDynamoDBClient(Configure(new AmazonDynamoDBConfig(), options.EndpointUrl, "DynamoDB"));
+        new AmazonDynamoDBClient(Configure(
+            new AmazonDynamoDBConfig { MaxErrorRetry = 2, Timeout = TimeSpan.FromSeconds(10) },
+            options.DynamoDbEndpointUrl ?? options.EndpointUrl,
+            "DynamoDB"));
+
+    /// <summary>The publisher the function uses, signing with this factory's credentials. The signing region
+    /// is always the topic's.</summary>
+    /// <exception cref="ArgumentException">The topic ARN is not an SNS topic ARN.</exception>
+    /// <exception cref="AwsSetupException">The profile's credentials cannot be loaded.</exception>
+    public SnsAlertPublisher CreateAlertPublisher(string topicArn) =>
+        new(new SnsPublisherOptions { TopicArn = topicArn, ServiceUrl = options.SnsEndpointUrl ?? options.EndpointUrl, Credentials = ProfileCredentials() });
 
     public IAmazonSimpleSystemsManagement CreateSsm() =>
         new AmazonSimpleSystemsManagementClient(Configure(new AmazonSimpleSystemsManagementConfig(), options.SsmEndpointUrl ?? options.EndpointUrl, "SSM"));
 
     public IAmazonSecurityTokenService CreateSts() =>
         new AmazonSecurityTokenServiceClient(Configure(new AmazonSecurityTokenServiceConfig(), options.StsEndpointUrl ?? options.EndpointUrl, "STS"));
+
+    private AWSCredentials? ProfileCredentials()
+    {
+        if (options.Profile is not { } profile)
+        {
+            return null;
+        }
+
+        var chain = new CredentialProfileStoreChain();
+        return chain.TryGetAWSCredentials(profile, out var credentials)
+            ? credentials
+            : throw new AwsSetupException($"--profile: cannot load credentials of profile '{profile}' (for SSO profiles run 'aws sso login --profile {profile}' first)");
+    }
 
     private T Configure<T>(T config, Uri? endpoint, string service)
         where T : ClientConfig

@@ -1,3 +1,4 @@
+using LambdaGuard.Cli.Aws;
 using LambdaGuard.Core.Detection;
 
 namespace LambdaGuard.Cli.Replay;
@@ -7,7 +8,7 @@ public sealed record ReplayRequest(
     string SuppressionsTable,
     string ClaimsTable,
     string TopicArn,
-    AwsConnection Connection,
+    AwsConnectionOptions Connection,
     bool CreateTables,
     bool Jsonl,
     DetectorSettings Detector);

@@ -4,14 +4,16 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Aws.Sns;
+using LambdaGuard.Cli.Aws;
 using LambdaGuard.Cli.Scanning;
+using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Reading;
 
 namespace LambdaGuard.Cli.Replay;
 
-/// <summary><c>lambdaguard replay</c>: the function's <see cref="RecordProcessor"/> in-process over files, against
-/// a real (or emulated) suppressions table, claims table and topic.</summary>
+/// <summary><c>lambdaguard replay</c>: Core's <see cref="RecordProcessor"/>, as the function runs it, in-process
+/// over files against a real (or emulated) suppressions table, claims table and topic.</summary>
 public static class ReplayRunner
 {
     // Each record gets the budget of a generously configured function.
@@ -21,34 +23,61 @@ public static class ReplayRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(io);
-        var region = request.Connection.ResolveRegion(request.TopicArn);
+        AwsClientFactory factory;
         SnsAlertPublisher publisher;
         try
         {
-            publisher = new SnsAlertPublisher(new SnsPublisherOptions { TopicArn = request.TopicArn, ServiceUrl = request.Connection.SnsEndpoint });
+            factory = AwsClientFactory.Create(request.Connection, fallbackRegion: TopicRegion.Of(request.TopicArn));
+            publisher = factory.CreateAlertPublisher(request.TopicArn);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or AwsSetupException)
         {
             await io.Error.WriteLineAsync($"lambdaguard replay: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrInputError;
         }
 
-        using var dynamoDb = request.Connection.CreateDynamoDbClient(region);
-        if (!await PrepareTablesAsync(request, dynamoDb, io, cancellationToken).ConfigureAwait(false))
+        IAmazonDynamoDB dynamoDb;
+        try
         {
+            dynamoDb = factory.CreateDynamoDb();
+        }
+        catch (AwsSetupException ex)
+        {
+            await io.Error.WriteLineAsync($"lambdaguard replay: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrInputError;
         }
 
-        var store = new DynamoDbSuppressionStore(dynamoDb, request.SuppressionsTable, problem => io.Error.WriteLine($"{request.SuppressionsTable}: {problem}"));
-        var claims = new DynamoDbAlertClaims(dynamoDb, request.ClaimsTable);
+        using (dynamoDb)
+        {
+            if (!await PrepareTablesAsync(request, dynamoDb, io, cancellationToken).ConfigureAwait(false))
+            {
+                return ExitCodes.AwsError;
+            }
+
+            var ports = new ReplayPorts(
+                new DynamoDbSuppressionStore(dynamoDb, request.SuppressionsTable, problem => io.Error.WriteLine($"{request.SuppressionsTable}: {problem}")),
+                new DynamoDbAlertClaims(dynamoDb, request.ClaimsTable),
+                publisher);
+            return await ProcessAsync(request.Paths, request.Detector, request.Jsonl, ports, io, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs every record of <paramref name="paths"/> through the pipeline and prints one line each.</summary>
+    /// <returns>3 when an alert could not be delivered, else 2 when a path is missing or a file unreadable, else 0.</returns>
+    public static async Task<int> ProcessAsync(
+        IReadOnlyList<string> paths, DetectorSettings detector, bool jsonl, ReplayPorts ports, CliIo io, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(io);
         var processor = new RecordProcessor(
-            new RecordProcessorOptions { Detector = request.Detector, ClaimLease = RecordBudget + TimeSpan.FromSeconds(10) },
-            store,
-            claims,
-            publisher,
+            new RecordProcessorOptions { Detector = detector, ClaimLease = RecordBudget + TimeSpan.FromSeconds(10) },
+            ports.Suppressions,
+            ports.Claims,
+            ports.Publisher,
             io.Clock);
 
-        var (files, missing) = InputFiles.Expand(request.Paths);
+        var (files, missing) = InputFiles.Expand(paths);
         foreach (var path in missing)
         {
             await io.Error.WriteLineAsync($"{path}: no such file or folder").ConfigureAwait(false);
@@ -70,8 +99,8 @@ public static class ReplayRunner
 
                 var outcome = await processor.ProcessAsync(item, io.Clock.GetUtcNow() + RecordBudget, cancellationToken).ConfigureAwait(false);
                 tally.Add(outcome);
-                await io.Out.WriteLineAsync(request.Jsonl ? ReplayOutput.JsonLine(outcome) : ReplayOutput.TableLine(outcome)).ConfigureAwait(false);
-                if (!request.Jsonl)
+                await io.Out.WriteLineAsync(jsonl ? ReplayOutput.JsonLine(outcome) : ReplayOutput.TableLine(outcome)).ConfigureAwait(false);
+                if (!jsonl)
                 {
                     foreach (var warning in outcome.Warnings)
                     {
@@ -82,13 +111,15 @@ public static class ReplayRunner
         }
 
         var summary = tally.Describe(counters, clock.Elapsed);
-        await (request.Jsonl ? io.Error : io.Out).WriteLineAsync(summary).ConfigureAwait(false);
-        return missing.Count > 0 || counters.FileErrors > 0 || tally.Failed > 0 ? ExitCodes.UsageOrInputError : ExitCodes.Success;
+        await (jsonl ? io.Error : io.Out).WriteLineAsync(summary).ConfigureAwait(false);
+        return tally.Failed > 0 ? ExitCodes.AwsError
+            : missing.Count > 0 || counters.FileErrors > 0 ? ExitCodes.UsageOrInputError
+            : ExitCodes.Success;
     }
 
     /// <summary>Creates the tables with --create-table; otherwise checks they exist, so a mistyped name is a
     /// clear error rather than every alert going out "suppression check unavailable".</summary>
-    private static async Task<bool> PrepareTablesAsync(ReplayRequest request, AmazonDynamoDBClient dynamoDb, CliIo io, CancellationToken cancellationToken)
+    private static async Task<bool> PrepareTablesAsync(ReplayRequest request, IAmazonDynamoDB dynamoDb, CliIo io, CancellationToken cancellationToken)
     {
         try
         {

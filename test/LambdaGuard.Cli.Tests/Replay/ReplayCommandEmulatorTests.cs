@@ -5,6 +5,7 @@ using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Testing;
 using LambdaGuard.Testing.Emulators;
+using LambdaGuard.Testing.Http;
 
 namespace LambdaGuard.Cli.Tests.Replay;
 
@@ -125,7 +126,7 @@ public sealed class ReplayCommandEmulatorTests(DynaliteFixture dynalite, FauxqsF
         var run = await CliRun.RunAsync(Args(queue, NewTable()));
 
         // Assert
-        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
         Assert.Contains("--create-table", run.Error, StringComparison.Ordinal);
         Assert.Empty(await queue.ReceiveAllAsync());
     }
@@ -145,6 +146,21 @@ public sealed class ReplayCommandEmulatorTests(DynaliteFixture dynalite, FauxqsF
         Assert.Equal(run.Out.Trim(), delivered.GetProperty("MessageId").GetString());
         Assert.StartsWith("LambdaGuard TEST alert", delivered.GetProperty("Subject").GetString(), StringComparison.Ordinal);
         Assert.Equal("TEST", delivered.GetProperty("MessageAttributes").GetProperty("ruleId").GetProperty("Value").GetString());
+    }
+
+    [Fact]
+    public async Task TestAlert_WhenSnsEndpointIsGivenBesideASharedOne_ShouldPublishToTheSnsEndpoint()
+    {
+        // Arrange
+        using var queue = await SubscribedQueue.CreateAsync(fauxqs);
+        var closed = ClosedLoopbackPort.Url().ToString();
+
+        // Act
+        var run = await CliRun.RunAsync("test-alert", "--topic-arn", queue.TopicArn, "--endpoint-url", closed, "--sns-endpoint-url", fauxqs.ServiceUrl.ToString());
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Single(await queue.ReceiveAllAsync());
     }
 
     private string[] Args(SubscribedQueue queue, string table, params string[] extra) =>

@@ -1,24 +1,13 @@
+using LambdaGuard.Testing;
+using LambdaGuard.Testing.Http;
+
 namespace LambdaGuard.Cli.Tests.Replay;
 
 public sealed class ReplayCommandTests
 {
-    [Fact]
-    public async Task Replay_WhenSharedAndSpecificEndpointsGiven_ShouldRejectTheCombination()
-    {
-        // Arrange
-        string[] args =
-        [
-            "replay", "events.json", "--table", "t", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:alerts",
-            "--endpoint-url", "http://127.0.0.1:1", "--sns-endpoint-url", "http://127.0.0.1:2",
-        ];
+    private const string Topic = "arn:aws:sns:us-east-1:000000000000:alerts";
 
-        // Act
-        var run = await CliRun.RunAsync(args);
-
-        // Assert
-        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
-        Assert.Contains("either --endpoint-url or --dynamodb-endpoint-url/--sns-endpoint-url", run.Error, StringComparison.Ordinal);
-    }
+    private static readonly string EventBridgeAddPermission = RepositoryPaths.InRepo("test", "LambdaGuard.Cli.Tests", "Replay", "Fixtures", "samples", "eventbridge-add-permission.json");
 
     [Fact]
     public async Task Replay_WhenTopicArnIsNotAnArn_ShouldSaySo()
@@ -32,6 +21,57 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_WhenEndpointIsNotAUrl_ShouldBeAUsageErrorNamingTheOption()
+    {
+        // Act
+        var run = await CliRun.RunAsync("replay", "events.json", "--table", "t", "--topic-arn", Topic, "--sns-endpoint-url", "localhost:4566");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("--sns-endpoint-url: 'localhost:4566' is not an absolute http(s) URL", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_WhenProfileDoesNotExist_ShouldSayWhichProfileIsMissing()
+    {
+        // Act
+        var run = await CliRun.RunAsync("replay", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--profile", "lambdaguard-no-such-profile");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("no profile named 'lambdaguard-no-such-profile'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_WhenCreatingTablesOnAnUnreachableEndpoint_ShouldExitWithTheAwsCode()
+    {
+        // Arrange
+        var closed = ClosedLoopbackPort.Url().ToString();
+
+        // Act
+        var run = await CliRun.RunAsync("replay", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--create-table", "--endpoint-url", closed);
+
+        // Assert
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
+        Assert.Contains("cannot create the tables", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Replay_WhenTheTopicIsUnreachable_ShouldReportTheRecordAndExitWithTheAwsCode()
+    {
+        // Arrange
+        var closed = ClosedLoopbackPort.Url().ToString();
+
+        // Act
+        var run = await CliRun.RunAsync("replay", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--endpoint-url", closed);
+
+        // Assert
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
+        Assert.StartsWith("publish-failed", Assert.Single(run.OutLines, l => l.Contains("LG004", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TestAlert_WhenTopicArnMissing_ShouldBeAUsageError()
     {
         // Act
@@ -40,5 +80,31 @@ public sealed class ReplayCommandTests
         // Assert
         Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--topic-arn", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestAlert_WhenProfileDoesNotExist_ShouldSayWhichProfileIsMissing()
+    {
+        // Act
+        var run = await CliRun.RunAsync("test-alert", "--topic-arn", Topic, "--profile", "lambdaguard-no-such-profile");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("no profile named 'lambdaguard-no-such-profile'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestAlert_WhenTheTopicIsUnreachable_ShouldExitWithTheAwsCode()
+    {
+        // Arrange
+        var closed = ClosedLoopbackPort.Url().ToString();
+
+        // Act
+        var run = await CliRun.RunAsync("test-alert", "--topic-arn", Topic, "--endpoint-url", closed);
+
+        // Assert
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("lambdaguard test-alert:", run.Error, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Suppressions;
 
-namespace LambdaGuard.Cli.Replay;
+namespace LambdaGuard.Cli.TestAlert;
 
 /// <summary>The message of <c>lambdaguard test-alert</c>: the alert envelope and attributes of a real alert,
 /// labelled as a test everywhere a person or a filter looks (subject, text, JSON, chat card, ruleId TEST).</summary>
