@@ -8,7 +8,7 @@ using LambdaGuard.Core.Suppressions;
 
 namespace LambdaGuard.Cli.Commands;
 
-/// <summary><c>lambdaguard scan</c> exactly as interfaces.md gives it.</summary>
+/// <summary><c>lambdaguard scan</c> exactly as docs/interfaces.md gives it.</summary>
 public static class ScanCommand
 {
     public static Command Create(CliIo io)

@@ -3,7 +3,7 @@ using LambdaGuard.Core.Detection;
 
 namespace LambdaGuard.Core.Alerts;
 
-/// <summary>Turns a finding into the SNS message of interfaces.md. The facts an analyst needs are always
+/// <summary>Turns a finding into the SNS message of docs/interfaces.md. The facts an analyst needs are always
 /// kept; only request/response parameters shrink until the envelope fits.</summary>
 public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
 {

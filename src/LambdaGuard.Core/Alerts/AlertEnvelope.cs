@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace LambdaGuard.Core.Alerts;
 
-/// <summary>Assembles the MessageStructure=json document: one text per protocol (interfaces.md).</summary>
+/// <summary>Assembles the MessageStructure=json document: one text per protocol (docs/interfaces.md).</summary>
 public static class AlertEnvelope
 {
     /// <summary>SNS's limit is 256 KiB for the whole request payload; the margin covers the attribute and

@@ -4,7 +4,7 @@ using LambdaGuard.Core.Detection;
 
 namespace LambdaGuard.Core.Alerts;
 
-/// <summary>The alert id is the same for every delivery of the same event (interfaces.md), so the claims
+/// <summary>The alert id is the same for every delivery of the same event (docs/interfaces.md), so the claims
 /// table and subscribers can deduplicate.</summary>
 public static class AlertIds
 {

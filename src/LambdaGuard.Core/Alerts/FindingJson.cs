@@ -6,7 +6,7 @@ using LambdaGuard.Core.Rules;
 namespace LambdaGuard.Core.Alerts;
 
 /// <summary>Writes findings as <c>lambdaguard.finding/v1</c> (scan --format jsonl) and alerts as
-/// <c>lambdaguard.alert/v1</c> (interfaces.md). Hand-written with Utf8JsonWriter: the field order is part of
+/// <c>lambdaguard.alert/v1</c> (docs/interfaces.md). Hand-written with Utf8JsonWriter: the field order is part of
 /// the contract people read, and no reflection keeps the function lean.</summary>
 public static class FindingJson
 {

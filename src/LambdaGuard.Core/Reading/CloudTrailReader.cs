@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace LambdaGuard.Core.Reading;
 
-/// <summary>Streams records out of every input format of interfaces.md (`{"Records":[...]}` log files,
+/// <summary>Streams records out of every input format of docs/interfaces.md (`{"Records":[...]}` log files,
 /// single records, EventBridge events, JSON Lines of any of these, plain or gzip), in bounded memory.
 /// Almost every record in a real archive belongs to another service, so a record is first cut out as raw
 /// bytes and only deserialized when it is Lambda's.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LambdaGuard.Cli.Tests.Scan;
 
-/// <summary><c>lambdaguard scan</c> as interfaces.md gives it, over the bundled samples and small fixtures.</summary>
+/// <summary><c>lambdaguard scan</c> as docs/interfaces.md gives it, over the bundled samples and small fixtures.</summary>
 public sealed class ScanCommandTests
 {
     private static readonly string[] AllRules = ["LG001", "LG002", "LG003", "LG004", "LG005", "LG006", "LG007", "LG008", "LG009", "LG010"];

@@ -6,7 +6,7 @@ using LambdaGuard.Core.Tests.Support;
 
 namespace LambdaGuard.Core.Tests.Alerts;
 
-/// <summary>The SNS message of interfaces.md ("Alert message — lambdaguard.alert/v1").</summary>
+/// <summary>The SNS message of docs/interfaces.md ("Alert message — lambdaguard.alert/v1").</summary>
 public sealed class AlertBuilderTests
 {
     private static readonly DateTimeOffset DetectedAt = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);

@@ -4,7 +4,7 @@ using LambdaGuard.Core.Tests.Support;
 
 namespace LambdaGuard.Core.Tests.Reading;
 
-/// <summary>Every input format of interfaces.md, and bad input of every kind: reported with path and index,
+/// <summary>Every input format of docs/interfaces.md, and bad input of every kind: reported with path and index,
 /// never a crash, never silently dropped.</summary>
 public sealed class CloudTrailReaderTests
 {
