@@ -23,9 +23,11 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
     {
         string[] expected =
         [
-            "LambdaGuard-AsyncFailureQueueDepth", "LambdaGuard-DetectorErrors", "LambdaGuard-DetectorThrottles",
-            "LambdaGuard-HeartbeatMissing", "LambdaGuard-IngestLag", "LambdaGuard-RuleDeadLetterQueueDepth",
-            "LambdaGuard-RuleFailedInvocations", "LambdaGuard-StreamFailureQueueDepth",
+            "LambdaGuard-AsyncEventsDropped", "LambdaGuard-AsyncFailureQueueDepth", "LambdaGuard-AuditStreamIteratorAge",
+            "LambdaGuard-ClaimsUnavailable", "LambdaGuard-DestinationDeliveryFailures", "LambdaGuard-DetectorErrors",
+            "LambdaGuard-DetectorThrottles", "LambdaGuard-HeartbeatMissing", "LambdaGuard-IngestLag",
+            "LambdaGuard-MalformedRecords", "LambdaGuard-RuleDeadLetterQueueDepth", "LambdaGuard-RuleFailedInvocations",
+            "LambdaGuard-StreamFailureQueueDepth", "LambdaGuard-SuppressionCheckUnavailable",
         ];
 
         Assert.Equal(expected, Alarms.Select(a => (string)a["AlarmName"]!).Order(StringComparer.Ordinal));
@@ -99,9 +101,9 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
 
         string[] expected =
         [
-            "LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", "LambdaGuard-Tamper-CloudTrail",
+            "LambdaGuard-AuditFailures", "LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", "LambdaGuard-Tamper-CloudTrail",
             "LambdaGuard-Tamper-CloudWatch", "LambdaGuard-Tamper-DynamoDb", "LambdaGuard-Tamper-Events",
-            "LambdaGuard-Tamper-Lambda", "LambdaGuard-Tamper-Sns",
+            "LambdaGuard-Tamper-Iam", "LambdaGuard-Tamper-Lambda", "LambdaGuard-Tamper-Sns",
         ];
         Assert.Equal(expected, ruleNames);
         Assert.All(metrics.Where(m => m!["MetricStat"] is not null),

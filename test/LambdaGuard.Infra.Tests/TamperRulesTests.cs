@@ -75,7 +75,7 @@ public sealed class TamperRulesTests(DefaultDeploymentFixture defaults)
         var events = Branches(TamperRules.Single(r => (string?)r["Name"] == "LambdaGuard-Tamper-Events")).ToList();
         var protectedNames = events.SelectMany(b => Strings(b["requestParameters"]!["name"] ?? b["requestParameters"]!["rule"]));
 
-        string[] expected = ["LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", .. Events.TamperRules.RuleNames];
+        string[] expected = ["LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", "LambdaGuard-AuditFailures", .. Stack.Tamper.RuleNames];
         Assert.All(expected, name => Assert.Contains(name, protectedNames));
     }
 
@@ -84,7 +84,8 @@ public sealed class TamperRulesTests(DefaultDeploymentFixture defaults)
     {
         var sns = Branches(TamperRules.Single(r => (string?)r["Name"] == "LambdaGuard-Tamper-Sns")).First();
         var topics = sns["requestParameters"]!["topicArn"]!.AsArray();
-        Assert.True(SameJson(new JsonArray(Ref(LogicalId(Stack.Alerts.Topic)), Ref(LogicalId(Stack.Operations.Topic))), topics));
+        Assert.True(SameJson(new JsonArray(
+            Ref(LogicalId(Stack.Alerts.Topic)), Ref(LogicalId(Stack.Operations.Topic)), Ref(LogicalId(Stack.AlertJson.Topic))), topics));
 
         var dynamo = Branches(TamperRules.Single(r => (string?)r["Name"] == "LambdaGuard-Tamper-DynamoDb")).First();
         Assert.Equal(["LambdaGuard-Suppressions", "LambdaGuard-AlertClaims"], Strings(dynamo["requestParameters"]!["tableName"]));

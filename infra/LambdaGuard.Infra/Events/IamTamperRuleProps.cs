@@ -1,0 +1,14 @@
+using Amazon.CDK.AWS.SQS;
+using LambdaGuard.Infra.Alerting;
+
+namespace LambdaGuard.Infra.Events;
+
+public sealed class IamTamperRuleProps
+{
+    // Every LambdaGuard region: each has its own detector role and policies, named after the region.
+    public required IReadOnlyList<string> Regions { get; init; }
+
+    public required AlertTopic AlertTopic { get; init; }
+
+    public required Queue DeadLetterQueue { get; init; }
+}
