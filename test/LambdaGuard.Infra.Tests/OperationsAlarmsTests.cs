@@ -51,6 +51,11 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
     [InlineData("LambdaGuard-RuleDeadLetterQueueDepth", "AWS/SQS", "ApproximateNumberOfMessagesVisible")]
     [InlineData("LambdaGuard-AsyncFailureQueueDepth", "AWS/SQS", "ApproximateNumberOfMessagesVisible")]
     [InlineData("LambdaGuard-StreamFailureQueueDepth", "AWS/SQS", "ApproximateNumberOfMessagesVisible")]
+    [InlineData("LambdaGuard-DestinationDeliveryFailures", "AWS/Lambda", "DestinationDeliveryFailures")]
+    [InlineData("LambdaGuard-AsyncEventsDropped", "AWS/Lambda", "AsyncEventsDropped")]
+    [InlineData("LambdaGuard-MalformedRecords", "LambdaGuard", "Malformed")]
+    [InlineData("LambdaGuard-SuppressionCheckUnavailable", "LambdaGuard", "SuppressionCheckUnavailable")]
+    [InlineData("LambdaGuard-ClaimsUnavailable", "LambdaGuard", "ClaimsUnavailable")]
     public void Alarm_WhenSynthesized_ShouldFireOnTheFirstOccurrence(string alarmName, string metricNamespace, string metricName)
     {
         var alarm = Alarm(alarmName);
@@ -59,6 +64,33 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
         Assert.Equal(metricName, (string?)alarm["MetricName"]);
         Assert.Equal(1, (double?)alarm["Threshold"]);
         Assert.Equal("GreaterThanOrEqualToThreshold", (string?)alarm["ComparisonOperator"]);
+    }
+
+    [Fact]
+    public void AuditStreamIteratorAgeAlarm_WhenSynthesized_ShouldFireWhenSuppressionChangesAreFifteenMinutesLate()
+    {
+        var alarm = Alarm("LambdaGuard-AuditStreamIteratorAge");
+
+        Assert.Equal("AWS/Lambda", (string?)alarm["Namespace"]);
+        Assert.Equal("IteratorAge", (string?)alarm["MetricName"]);
+        Assert.Equal("Maximum", (string?)alarm["Statistic"]);
+        Assert.Equal(900_000, (double?)alarm["Threshold"]);
+        Assert.Equal("GreaterThanThreshold", (string?)alarm["ComparisonOperator"]);
+        Assert.True(SameJson(
+            new JsonArray(new JsonObject { ["Name"] = "FunctionName", ["Value"] = Ref(LogicalId(Stack.Detector.Function)) }),
+            alarm["Dimensions"]));
+    }
+
+    [Theory]
+    [InlineData("LambdaGuard-MalformedRecords")]
+    [InlineData("LambdaGuard-SuppressionCheckUnavailable")]
+    [InlineData("LambdaGuard-ClaimsUnavailable")]
+    public void DetectorMetricAlarm_WhenSynthesized_ShouldReadTheEmfServiceDimension(string alarmName)
+    {
+        var dimensions = Alarm(alarmName)["Dimensions"]!.AsArray().Single()!;
+
+        Assert.Equal("Service", (string?)dimensions["Name"]);
+        Assert.Equal("LambdaGuard", (string?)dimensions["Value"]);
     }
 
     [Fact]

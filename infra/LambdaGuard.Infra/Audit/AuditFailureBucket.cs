@@ -53,6 +53,13 @@ public sealed class AuditFailureBucket : Construct
             Actions = ["s3:PutObject"],
             Resources = [Bucket.ArnForObjects("*")],
         }));
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowDetectorToListFailedBatches",
+            Principals = [new ArnPrincipal(props.Writer.RoleArn)],
+            Actions = ["s3:ListBucket"],
+            Resources = [Bucket.BucketArn],
+        }));
 
         ObjectCreatedRule = new Rule(this, "ObjectCreatedRule", new RuleProps
         {

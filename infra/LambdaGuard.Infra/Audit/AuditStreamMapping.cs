@@ -42,11 +42,18 @@ public sealed class AuditStreamMapping : Construct
                     Resources = [props.SuppressionsTable.TableArn + "/stream/*"],
                 }),
                 // Lambda names the objects (aws/lambda/<mapping>/<shard>/...), so only the bucket can be named.
+                // AWS documents PutObject and ListBucket as what an S3 on-failure destination needs.
                 new PolicyStatement(new PolicyStatementProps
                 {
                     Sid = "KeepFailedAuditBatches",
                     Actions = ["s3:PutObject"],
                     Resources = [props.FailureBucket.ArnForObjects("*")],
+                }),
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "ListFailedAuditBatches",
+                    Actions = ["s3:ListBucket"],
+                    Resources = [props.FailureBucket.BucketArn],
                 }),
             ],
         });
