@@ -86,7 +86,6 @@ public sealed class IamTamperRuleTests(DefaultDeploymentFixture defaults, Custom
         template.HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
         {
             ["Name"] = "LambdaGuard-Tamper-Iam",
-            ["EventPattern"] = Match.ObjectLike(new Dictionary<string, object> { ["source"] = new[] { "aws.iam" } }),
             ["Targets"] = new object[]
             {
                 Match.ObjectLike(new Dictionary<string, object>
@@ -114,6 +113,34 @@ public sealed class IamTamperRuleTests(DefaultDeploymentFixture defaults, Custom
         var roleNames = Resources(customized.Deployment.Json(watch), "AWS::Events::Rule").Single().Resource["Properties"]!["EventPattern"]!
             .ToJsonString();
         Assert.Contains("LambdaGuard-Detector-eu-central-1", roleNames, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WatchStackRule_WhenUsEast1IsNotARegion_ShouldAlsoWatchItselfAndItsTopic()
+    {
+        var watch = customized.Deployment.Stacks.IamWatch!;
+        var rule = Resources(customized.Deployment.Json(watch), "AWS::Events::Rule").Single().Resource["Properties"]!.AsObject();
+        var branches = Branches(rule).ToList();
+
+        Assert.Equal(["aws.iam", "aws.events", "aws.sns"], Strings(rule["EventPattern"]!["source"]));
+        Assert.Contains(branches, b => Strings(b["eventName"]).Contains("DeleteRule") &&
+            Strings(b["requestParameters"]!["name"]).Contains("LambdaGuard-Tamper-Iam"));
+        Assert.Contains(branches, b => Strings(b["eventName"]).Contains("DeleteTopic") &&
+            SameJson(new JsonArray(Ref(LogicalId(watch.Alerts.Topic))), b["requestParameters"]!["topicArn"]));
+        Assert.Equal(["aws.iam"], Strings(Rule["EventPattern"]!["source"]));
+    }
+
+    [Fact]
+    public void Patterns_WhenArnsAreFilledIn_ShouldFitTheEventPatternQuota()
+    {
+        var watch = customized.Deployment.Stacks.IamWatch!;
+        var watchRule = Resources(customized.Deployment.Json(watch), "AWS::Events::Rule").Single().Resource["Properties"]!;
+
+        foreach (var pattern in new[] { Rule["EventPattern"]!, watchRule["EventPattern"]! })
+        {
+            var length = ReplaceIntrinsics(pattern.DeepClone(), new string('x', 120)).ToJsonString().Length;
+            Assert.True(length <= 2048, $"pattern is {length} characters");
+        }
     }
 
     private static IEnumerable<JsonObject> Branches(JsonObject rule) =>

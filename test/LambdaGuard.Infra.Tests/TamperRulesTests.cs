@@ -124,24 +124,4 @@ public sealed class TamperRulesTests(DefaultDeploymentFixture defaults)
         var detail = rule["EventPattern"]!["detail"]!.AsObject();
         return detail["$or"] is JsonArray or ? or.Select(b => b!.AsObject()) : [detail];
     }
-
-    private static JsonNode ReplaceIntrinsics(JsonNode node, string value)
-    {
-        switch (node)
-        {
-            case JsonObject obj when obj.Any(p => p.Key is "Ref" or "Fn::GetAtt" or "Fn::Join"):
-                return JsonValue.Create(value);
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    obj[key] = ReplaceIntrinsics(obj[key]!.DeepClone(), value);
-                }
-
-                return obj;
-            case JsonArray array:
-                return new JsonArray([.. array.Select(n => ReplaceIntrinsics(n!.DeepClone(), value))]);
-            default:
-                return node;
-        }
-    }
 }

@@ -31,24 +31,45 @@ public sealed class IamTamperRule : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var policyPrefix = $"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:policy/{ResourceNames.DetectorIamPrefix}";
+        List<string> sources = ["aws.iam"];
+        List<Dictionary<string, object>> branches =
+        [
+            TamperRules.Branch(
+                "iam.amazonaws.com",
+                RoleEvents,
+                "roleName",
+                [.. props.Regions.Select(r => (object)ResourceNames.DetectorRole(r))]),
+            TamperRules.Branch("iam.amazonaws.com", PolicyEvents, "policyArn", [TamperRules.Prefix(policyPrefix)]),
+        ];
+
+        // Where no regional stack's tamper rules cover us-east-1, the rule also watches itself and its topic.
+        if (props.WatchItself)
+        {
+            var topicArn = props.AlertTopic.Topic.TopicArn;
+            sources.AddRange(["aws.events", "aws.sns"]);
+            branches.AddRange(
+            [
+                TamperRules.Branch("events.amazonaws.com", ["PutRule", "DeleteRule", "DisableRule"], "name", [TamperRules.IamRuleName]),
+                TamperRules.Branch("events.amazonaws.com", ["PutTargets", "RemoveTargets"], "rule", [TamperRules.IamRuleName]),
+                TamperRules.Branch(
+                    "sns.amazonaws.com",
+                    ["DeleteTopic", "SetTopicAttributes", "AddPermission", "RemovePermission", "Subscribe"],
+                    "topicArn",
+                    [topicArn]),
+                TamperRules.Branch(
+                    "sns.amazonaws.com",
+                    ["Unsubscribe", "SetSubscriptionAttributes"],
+                    "subscriptionArn",
+                    [TamperRules.Prefix(topicArn + ":")]),
+            ]);
+        }
 
         Rule = new CfnRule(this, "Rule", new CfnRuleProps
         {
             Name = TamperRules.IamRuleName,
             Description = "LambdaGuard tamper alarm (IAM): the detector's role and policies, straight to the alert topic",
             State = "ENABLED",
-            EventPattern = TamperRules.Pattern(
-                ["aws.iam"],
-                TamperRules.Branch(
-                    "iam.amazonaws.com",
-                    RoleEvents,
-                    "roleName",
-                    [.. props.Regions.Select(r => (object)ResourceNames.DetectorRole(r))]),
-                TamperRules.Branch(
-                    "iam.amazonaws.com",
-                    PolicyEvents,
-                    "policyArn",
-                    [TamperRules.Prefix(policyPrefix)])),
+            EventPattern = TamperRules.Pattern([.. sources], [.. branches]),
             Targets = new object[] { TamperRules.TopicTarget(props.AlertTopic.Topic.TopicArn, props.DeadLetterQueue.QueueArn) },
         });
 

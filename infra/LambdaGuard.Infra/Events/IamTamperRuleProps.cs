@@ -11,4 +11,7 @@ public sealed class IamTamperRuleProps
     public required AlertTopic AlertTopic { get; init; }
 
     public required Queue DeadLetterQueue { get; init; }
+
+    // True in the us-east-1 watch stack, where no regional tamper rules protect this rule and its topic.
+    public bool WatchItself { get; init; }
 }

@@ -56,6 +56,7 @@ public sealed class LambdaGuardIamWatchStack : Stack
             Regions = settings.Regions,
             AlertTopic = Alerts,
             DeadLetterQueue = DeadLetterQueue,
+            WatchItself = true,
         });
 
         var fiveMinutes = Duration.Minutes(5);
