@@ -48,6 +48,16 @@ public sealed class GlobSettingValidationTests
         Assert.Contains("arn:aws:iam::*:role/", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("role/Admin")]
+    [InlineData("arn:aws:iam::12345:role/Admin")]
+    public void Read_WhenHumanRoleNamesARole_ShouldSuggestThatRolesArnGlob(string glob)
+    {
+        var error = Assert.Throws<InfraSettingsException>(() => Read(new() { ["humanRoles"] = glob }));
+
+        Assert.Contains("use e.g. arn:aws:iam::*:role/Admin ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_WhenHumanRoleIsASessionArn_ShouldSuggestTheRoleArn()
     {

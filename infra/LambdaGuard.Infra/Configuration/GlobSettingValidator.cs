@@ -23,8 +23,9 @@ public static partial class GlobSettingValidator
                 "e.g. arn:aws:iam::*:role/" + glob[(glob.IndexOf(":assumed-role/", StringComparison.Ordinal) + 14)..].Split('/')[0] + ".";
         }
 
-        var name = glob.StartsWith("arn:", StringComparison.Ordinal) || glob.Contains(':', StringComparison.Ordinal)
-            ? "NAME"
+        var roleAt = glob.IndexOf("role/", StringComparison.Ordinal);
+        var name = roleAt >= 0 ? glob[(roleAt + 5)..]
+            : glob.Contains(':', StringComparison.Ordinal) ? "NAME"
             : glob.Trim('/');
         return $"context '{key}': '{glob}' is not a role ARN glob and would never match a role; use e.g. " +
             $"arn:aws:iam::*:role/{name} (or arn:aws:iam::*:role/{name}* for every role whose name starts with it).";
