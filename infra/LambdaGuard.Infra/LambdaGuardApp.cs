@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using LambdaGuard.Infra.Configuration;
 using LambdaGuard.Infra.Detector;
+using LambdaGuard.Infra.Events;
 using LambdaGuard.Infra.Stacks;
 using CdkEnvironment = Amazon.CDK.Environment;
 
@@ -43,6 +44,18 @@ public static class LambdaGuardApp
             regional.Add(stack);
         }
 
-        return new LambdaGuardStacks(settings, global, regional);
+        LambdaGuardIamWatchStack? iamWatch = null;
+        if (!settings.Regions.Contains(IamTamperRule.Region))
+        {
+            iamWatch = new LambdaGuardIamWatchStack(app, ResourceNames.IamWatchStack, new LambdaGuardIamWatchStackProps
+            {
+                Settings = settings,
+                Env = new CdkEnvironment { Region = IamTamperRule.Region },
+                Description = "LambdaGuard IAM tamper rule (IAM events reach EventBridge only in us-east-1)",
+            });
+            iamWatch.AddDependency(global);
+        }
+
+        return new LambdaGuardStacks(settings, global, regional) { IamWatch = iamWatch };
     }
 }

@@ -17,10 +17,12 @@ public static class ResourceNames
 
     public const string AlertTopic = "LambdaGuard-Alerts";
     public const string OperationsTopic = "LambdaGuard-Operations";
+    public const string AlertJsonTopic = "LambdaGuard-AlertJson";
 
     public const string CloudTrailRule = "LambdaGuard-CloudTrail";
     public const string TamperRulePrefix = "LambdaGuard-Tamper-";
     public const string HeartbeatRule = "LambdaGuard-Heartbeat";
+    public const string AuditFailureRule = "LambdaGuard-AuditFailures";
 
     public const string RuleDeadLetterQueue = "LambdaGuard-RuleDeadLetters";
     public const string AsyncFailureQueue = "LambdaGuard-AsyncFailures";
@@ -29,6 +31,7 @@ public static class ResourceNames
     public const string SuppressionsTableParameter = "/lambdaguard/suppressions-table";
     public const string ClaimsTableParameter = "/lambdaguard/claims-table";
     public const string AlertTopicArnParameter = "/lambdaguard/alert-topic-arn";
+    public const string DetectorSettingsParameter = "/lambdaguard/detector-settings";
 
     public const string SuppressionAdminPolicy = "LambdaGuard-SuppressionAdmin";
     public const string SuppressionAdminPolicyExport = "LambdaGuard-SuppressionAdminPolicyArn";
@@ -39,9 +42,18 @@ public static class ResourceNames
     public const string MetricServiceValue = "LambdaGuard";
 
     public const string GlobalStack = "LambdaGuard-Global";
+    public const string IamWatchStack = "LambdaGuard-IamWatch";
 
     public static string RegionalStack(string region) => $"LambdaGuard-{region}";
 
     public static IReadOnlyList<string> SsmParameters { get; } =
-        [SuppressionsTableParameter, ClaimsTableParameter, AlertTopicArnParameter];
+        [SuppressionsTableParameter, ClaimsTableParameter, AlertTopicArnParameter, DetectorSettingsParameter];
+
+    // IAM names are account-wide, so the detector's role and policies carry their region; the IAM tamper rule in
+    // us-east-1 watches them by these names without a cross-region reference.
+    public const string DetectorIamPrefix = "LambdaGuard-Detector-";
+
+    public static string DetectorRole(string region) => DetectorIamPrefix + region;
+
+    public static string DetectorPolicy(string region, string purpose) => $"{DetectorIamPrefix}{region}-{purpose}";
 }

@@ -19,7 +19,7 @@ public sealed class AlertTopicTests(DefaultDeploymentFixture defaults, Customize
     {
         var policies = Resources(Default.Json(Stack), "AWS::SNS::TopicPolicy");
 
-        Assert.Equal(2, policies.Count);
+        Assert.Equal(3, policies.Count);
         Assert.All(policies, p =>
         {
             var deny = StatementWithSid(p.Resource, "DenyPublishWithoutTls");
@@ -62,13 +62,16 @@ public sealed class AlertTopicTests(DefaultDeploymentFixture defaults, Customize
     {
         var template = customized.Deployment.Json(CustomStack);
         var keyId = LogicalId(CustomStack.TopicKey!.Key);
+        var operationsKeyId = LogicalId(CustomStack.OperationsKey!.Key);
 
-        foreach (var topic in new[] { CustomStack.Alerts.Topic, CustomStack.Operations.Topic })
+        foreach (var topic in new[] { CustomStack.Alerts.Topic, CustomStack.AlertJson.Topic })
         {
             Assert.True(SameJson(GetAtt(keyId, "Arn"), Properties(template, LogicalId(topic))["KmsMasterKeyId"]));
         }
 
+        Assert.True(SameJson(GetAtt(operationsKeyId, "Arn"), Properties(template, LogicalId(CustomStack.Operations.Topic))["KmsMasterKeyId"]));
         Assert.True((bool?)Properties(template, keyId)["EnableKeyRotation"]);
+        Assert.True((bool?)Properties(template, operationsKeyId)["EnableKeyRotation"]);
     }
 
     [Fact]

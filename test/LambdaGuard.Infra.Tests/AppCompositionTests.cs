@@ -32,7 +32,7 @@ public sealed class AppCompositionTests(DefaultDeploymentFixture defaults, Custo
             var template = Default.Template(stack);
             template.ResourceCountIs("AWS::Lambda::Function", 1);
             template.ResourceCountIs("AWS::DynamoDB::Table", 2);
-            template.ResourceCountIs("AWS::SNS::Topic", 2);
+            template.ResourceCountIs("AWS::SNS::Topic", 3);
             template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 1);
             template.ResourceCountIs("AWS::IAM::ManagedPolicy", 2);
             Assert.Contains(Default.Stacks.Global, stack.Dependencies);

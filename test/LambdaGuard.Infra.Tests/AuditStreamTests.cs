@@ -35,7 +35,7 @@ public sealed class AuditStreamTests(DefaultDeploymentFixture defaults)
         Assert.Contains("ReportBatchItemFailures", mapping["FunctionResponseTypes"]!.AsArray().Select(t => (string?)t));
         Assert.Equal(24 * 3600, (int?)mapping["MaximumRecordAgeInSeconds"]);
         Assert.True(SameJson(
-            GetAtt(LogicalId(Stack.Queues.StreamFailureQueue), "Arn"),
+            GetAtt(LogicalId(Stack.AuditFailures.Bucket), "Arn"),
             mapping["DestinationConfig"]!["OnFailure"]!["Destination"]));
     }
 

@@ -23,9 +23,11 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
     {
         string[] expected =
         [
-            "LambdaGuard-AsyncFailureQueueDepth", "LambdaGuard-DetectorErrors", "LambdaGuard-DetectorThrottles",
-            "LambdaGuard-HeartbeatMissing", "LambdaGuard-IngestLag", "LambdaGuard-RuleDeadLetterQueueDepth",
-            "LambdaGuard-RuleFailedInvocations", "LambdaGuard-StreamFailureQueueDepth",
+            "LambdaGuard-AsyncEventsDropped", "LambdaGuard-AsyncFailureQueueDepth", "LambdaGuard-AuditStreamIteratorAge",
+            "LambdaGuard-ClaimsUnavailable", "LambdaGuard-DestinationDeliveryFailures", "LambdaGuard-DetectorErrors",
+            "LambdaGuard-DetectorThrottles", "LambdaGuard-HeartbeatMissing", "LambdaGuard-IngestLag",
+            "LambdaGuard-MalformedRecords", "LambdaGuard-RuleDeadLetterQueueDepth", "LambdaGuard-RuleFailedInvocations",
+            "LambdaGuard-StreamFailureQueueDepth", "LambdaGuard-SuppressionCheckUnavailable",
         ];
 
         Assert.Equal(expected, Alarms.Select(a => (string)a["AlarmName"]!).Order(StringComparer.Ordinal));
@@ -49,6 +51,11 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
     [InlineData("LambdaGuard-RuleDeadLetterQueueDepth", "AWS/SQS", "ApproximateNumberOfMessagesVisible")]
     [InlineData("LambdaGuard-AsyncFailureQueueDepth", "AWS/SQS", "ApproximateNumberOfMessagesVisible")]
     [InlineData("LambdaGuard-StreamFailureQueueDepth", "AWS/SQS", "ApproximateNumberOfMessagesVisible")]
+    [InlineData("LambdaGuard-DestinationDeliveryFailures", "AWS/Lambda", "DestinationDeliveryFailures")]
+    [InlineData("LambdaGuard-AsyncEventsDropped", "AWS/Lambda", "AsyncEventsDropped")]
+    [InlineData("LambdaGuard-MalformedRecords", "LambdaGuard", "Malformed")]
+    [InlineData("LambdaGuard-SuppressionCheckUnavailable", "LambdaGuard", "SuppressionCheckUnavailable")]
+    [InlineData("LambdaGuard-ClaimsUnavailable", "LambdaGuard", "ClaimsUnavailable")]
     public void Alarm_WhenSynthesized_ShouldFireOnTheFirstOccurrence(string alarmName, string metricNamespace, string metricName)
     {
         var alarm = Alarm(alarmName);
@@ -57,6 +64,33 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
         Assert.Equal(metricName, (string?)alarm["MetricName"]);
         Assert.Equal(1, (double?)alarm["Threshold"]);
         Assert.Equal("GreaterThanOrEqualToThreshold", (string?)alarm["ComparisonOperator"]);
+    }
+
+    [Fact]
+    public void AuditStreamIteratorAgeAlarm_WhenSynthesized_ShouldFireWhenSuppressionChangesAreFifteenMinutesLate()
+    {
+        var alarm = Alarm("LambdaGuard-AuditStreamIteratorAge");
+
+        Assert.Equal("AWS/Lambda", (string?)alarm["Namespace"]);
+        Assert.Equal("IteratorAge", (string?)alarm["MetricName"]);
+        Assert.Equal("Maximum", (string?)alarm["Statistic"]);
+        Assert.Equal(900_000, (double?)alarm["Threshold"]);
+        Assert.Equal("GreaterThanThreshold", (string?)alarm["ComparisonOperator"]);
+        Assert.True(SameJson(
+            new JsonArray(new JsonObject { ["Name"] = "FunctionName", ["Value"] = Ref(LogicalId(Stack.Detector.Function)) }),
+            alarm["Dimensions"]));
+    }
+
+    [Theory]
+    [InlineData("LambdaGuard-MalformedRecords")]
+    [InlineData("LambdaGuard-SuppressionCheckUnavailable")]
+    [InlineData("LambdaGuard-ClaimsUnavailable")]
+    public void DetectorMetricAlarm_WhenSynthesized_ShouldReadTheEmfServiceDimension(string alarmName)
+    {
+        var dimensions = Alarm(alarmName)["Dimensions"]!.AsArray().Single()!;
+
+        Assert.Equal("Service", (string?)dimensions["Name"]);
+        Assert.Equal("LambdaGuard", (string?)dimensions["Value"]);
     }
 
     [Fact]
@@ -99,9 +133,9 @@ public sealed class OperationsAlarmsTests(DefaultDeploymentFixture defaults, Cus
 
         string[] expected =
         [
-            "LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", "LambdaGuard-Tamper-CloudTrail",
+            "LambdaGuard-AuditFailures", "LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", "LambdaGuard-Tamper-CloudTrail",
             "LambdaGuard-Tamper-CloudWatch", "LambdaGuard-Tamper-DynamoDb", "LambdaGuard-Tamper-Events",
-            "LambdaGuard-Tamper-Lambda", "LambdaGuard-Tamper-Sns",
+            "LambdaGuard-Tamper-Iam", "LambdaGuard-Tamper-Lambda", "LambdaGuard-Tamper-Sns",
         ];
         Assert.Equal(expected, ruleNames);
         Assert.All(metrics.Where(m => m!["MetricStat"] is not null),

@@ -98,13 +98,14 @@ public sealed class PermissionsTests(DefaultDeploymentFixture defaults, Customiz
             ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
             GetAtt(LogicalId(Stack.Tables.Claims), "Arn"));
         AssertGrant(policy, "PublishAlerts", ["sns:Publish"], Ref(LogicalId(Stack.Alerts.Topic)));
+        AssertGrant(policy, "PublishAlertJson", ["sns:Publish"], Ref(LogicalId(Stack.AlertJson.Topic)));
         AssertGrant(policy, "SendAsyncFailures", ["sqs:SendMessage"], GetAtt(LogicalId(Stack.Queues.AsyncFailureQueue), "Arn"));
 
         var logs = StatementWithSid(policy, "WriteOwnLogs");
         Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], Strings(logs["Action"]).Order(StringComparer.Ordinal));
         var arnParts = logs["Resource"]!["Fn::Join"]![1]!.AsArray();
         Assert.Equal(":log-group:/aws/lambda/LambdaGuard-Detector:*", (string?)arnParts.Last());
-        Assert.Equal(5, Statements(policy).Count);
+        Assert.Equal(6, Statements(policy).Count);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SuppressionAdminPolicyTests(DefaultDeploymentFixture default
 
         Assert.Equal("ssm:GetParameter", (string?)read["Action"]);
         var names = read["Resource"]!.AsArray().Select(r => (string)r!["Fn::Join"]![1]!.AsArray().Last()!).ToList();
-        Assert.Equal(6, names.Count);
+        Assert.Equal(8, names.Count);
         Assert.All(names, n => Assert.StartsWith(":parameter/lambdaguard/", n, StringComparison.Ordinal));
     }
 

@@ -75,7 +75,7 @@ public sealed class TamperRulesTests(DefaultDeploymentFixture defaults)
         var events = Branches(TamperRules.Single(r => (string?)r["Name"] == "LambdaGuard-Tamper-Events")).ToList();
         var protectedNames = events.SelectMany(b => Strings(b["requestParameters"]!["name"] ?? b["requestParameters"]!["rule"]));
 
-        string[] expected = ["LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", .. Events.TamperRules.RuleNames];
+        string[] expected = ["LambdaGuard-CloudTrail", "LambdaGuard-Heartbeat", "LambdaGuard-AuditFailures", .. Stack.Tamper.RuleNames];
         Assert.All(expected, name => Assert.Contains(name, protectedNames));
     }
 
@@ -84,7 +84,8 @@ public sealed class TamperRulesTests(DefaultDeploymentFixture defaults)
     {
         var sns = Branches(TamperRules.Single(r => (string?)r["Name"] == "LambdaGuard-Tamper-Sns")).First();
         var topics = sns["requestParameters"]!["topicArn"]!.AsArray();
-        Assert.True(SameJson(new JsonArray(Ref(LogicalId(Stack.Alerts.Topic)), Ref(LogicalId(Stack.Operations.Topic))), topics));
+        Assert.True(SameJson(new JsonArray(
+            Ref(LogicalId(Stack.Alerts.Topic)), Ref(LogicalId(Stack.Operations.Topic)), Ref(LogicalId(Stack.AlertJson.Topic))), topics));
 
         var dynamo = Branches(TamperRules.Single(r => (string?)r["Name"] == "LambdaGuard-Tamper-DynamoDb")).First();
         Assert.Equal(["LambdaGuard-Suppressions", "LambdaGuard-AlertClaims"], Strings(dynamo["requestParameters"]!["tableName"]));
@@ -122,25 +123,5 @@ public sealed class TamperRulesTests(DefaultDeploymentFixture defaults)
     {
         var detail = rule["EventPattern"]!["detail"]!.AsObject();
         return detail["$or"] is JsonArray or ? or.Select(b => b!.AsObject()) : [detail];
-    }
-
-    private static JsonNode ReplaceIntrinsics(JsonNode node, string value)
-    {
-        switch (node)
-        {
-            case JsonObject obj when obj.Any(p => p.Key is "Ref" or "Fn::GetAtt" or "Fn::Join"):
-                return JsonValue.Create(value);
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    obj[key] = ReplaceIntrinsics(obj[key]!.DeepClone(), value);
-                }
-
-                return obj;
-            case JsonArray array:
-                return new JsonArray([.. array.Select(n => ReplaceIntrinsics(n!.DeepClone(), value))]);
-            default:
-                return node;
-        }
     }
 }

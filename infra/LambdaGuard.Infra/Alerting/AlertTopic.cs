@@ -60,6 +60,19 @@ public sealed class AlertTopic : Construct
 
     public Topic Topic { get; }
 
+    // A grant in the topic's own policy as well as the role's: detaching one policy must not stop alerts.
+    public void AllowPublisher(string sid, IRole role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = sid,
+            Principals = [new ArnPrincipal(role.RoleArn)],
+            Actions = ["sns:Publish"],
+            Resources = [Topic.TopicArn],
+        }));
+    }
+
     public void AllowEventBridgeRules(string sid, object[] ruleArns)
     {
         Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

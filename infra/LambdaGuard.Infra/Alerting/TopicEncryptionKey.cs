@@ -6,8 +6,9 @@ using Constructs;
 namespace LambdaGuard.Infra.Alerting;
 
 /// <summary>
-/// The optional customer-managed key for the SNS topics. The AWS-managed SNS key cannot be used: its policy
-/// cannot be edited, so CloudWatch alarms and EventBridge (the tamper rule) could not publish to the topic.
+/// An optional customer-managed key for SNS topics. The AWS-managed SNS key cannot be used: its policy cannot be
+/// edited, so CloudWatch alarms and EventBridge (the tamper rules) could not publish to the topic. The alert
+/// topics and the operations topic get one key each, so disabling one key cannot silence both alerts and alarms.
 /// </summary>
 public sealed class TopicEncryptionKey : Construct
 {
@@ -19,7 +20,7 @@ public sealed class TopicEncryptionKey : Construct
         ArgumentNullException.ThrowIfNull(props);
         Key = new Key(this, "Key", new KeyProps
         {
-            Description = "LambdaGuard: encrypts the alert and operations SNS topics",
+            Description = props.Description,
             EnableKeyRotation = true,
             Alias = props.Alias,
             // The key only protects messages in flight through SNS; nothing retained depends on it.

@@ -1,14 +1,14 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Lambda.EventSources;
 using Constructs;
 
 namespace LambdaGuard.Infra.Audit;
 
 /// <summary>
 /// Feeds every suppression-list edit to the detector (LG011). Retries are bounded and a poison batch is split
-/// until the bad record is isolated and parked in the on-failure queue, so one record cannot stall the audit.
+/// until the bad record is isolated and kept, records and all, in the failure bucket, so one record cannot stall
+/// the audit.
 /// The stream-read grant is written here because CDK's <c>grantStreamRead</c> puts ListStreams on <c>*</c>;
 /// here it is limited to this table's streams.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed class AuditStreamMapping : Construct
 
         StreamReadPolicy = new ManagedPolicy(this, "StreamReadPolicy", new ManagedPolicyProps
         {
-            Description = "LambdaGuard detector: read the suppressions table stream, park failed batches",
+            ManagedPolicyName = ResourceNames.DetectorPolicy(Stack.Of(this).Region, "StreamRead"),
+            Description = "LambdaGuard detector: read the suppressions table stream, keep failed batches in S3",
             Roles = [props.TargetRole],
             Statements =
             [
@@ -40,11 +41,19 @@ public sealed class AuditStreamMapping : Construct
                     Actions = ["dynamodb:ListStreams"],
                     Resources = [props.SuppressionsTable.TableArn + "/stream/*"],
                 }),
+                // Lambda names the objects (aws/lambda/<mapping>/<shard>/...), so only the bucket can be named.
+                // AWS documents PutObject and ListBucket as what an S3 on-failure destination needs.
                 new PolicyStatement(new PolicyStatementProps
                 {
-                    Sid = "SendStreamFailures",
-                    Actions = ["sqs:SendMessage"],
-                    Resources = [props.OnFailureQueue.QueueArn],
+                    Sid = "KeepFailedAuditBatches",
+                    Actions = ["s3:PutObject"],
+                    Resources = [props.FailureBucket.ArnForObjects("*")],
+                }),
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "ListFailedAuditBatches",
+                    Actions = ["s3:ListBucket"],
+                    Resources = [props.FailureBucket.BucketArn],
                 }),
             ],
         });
@@ -61,8 +70,14 @@ public sealed class AuditStreamMapping : Construct
             ReportBatchItemFailures = true,
             RetryAttempts = props.RetryAttempts,
             MaxRecordAge = Duration.Hours(props.MaxRecordAgeHours),
-            OnFailure = new SqsDlq(props.OnFailureQueue),
         });
+
+        // CDK 2.160's L2 accepts an S3 on-failure destination only for Kafka sources; Lambda and CloudFormation
+        // accept it for DynamoDB streams, and only S3 receives the failed records themselves.
+        ((CfnEventSourceMapping)Mapping.Node.DefaultChild!).DestinationConfig = new CfnEventSourceMapping.DestinationConfigProperty
+        {
+            OnFailure = new CfnEventSourceMapping.OnFailureProperty { Destination = props.FailureBucket.BucketArn },
+        };
 
         // Lambda validates stream access when the mapping is created.
         Mapping.Node.AddDependency(StreamReadPolicy);

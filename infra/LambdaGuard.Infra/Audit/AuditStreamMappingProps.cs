@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.SQS;
+using Amazon.CDK.AWS.S3;
 
 namespace LambdaGuard.Infra.Audit;
 
@@ -13,7 +13,7 @@ public sealed class AuditStreamMappingProps
 
     public required IRole TargetRole { get; init; }
 
-    public required IQueue OnFailureQueue { get; init; }
+    public required IBucket FailureBucket { get; init; }
 
     public int BatchSize { get; init; } = 25;
 

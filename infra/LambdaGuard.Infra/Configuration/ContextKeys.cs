@@ -14,6 +14,8 @@ public static class ContextKeys
     public const string TrustedAccounts = "trustedAccounts";
     public const string TrustedOrgId = "trustedOrgId";
     public const string HumanRoles = "humanRoles";
+    public const string OwnFunction = "ownFunction";
+    public const string SecurityHub = "securityHub";
     public const string LogRetentionDays = "logRetentionDays";
     public const string SuppressionCacheSeconds = "suppressionCacheSeconds";
     public const string IngestLagAlarmSeconds = "ingestLagAlarmSeconds";

@@ -7,6 +7,7 @@ public sealed record InfraSettings
     public const int DefaultLogRetentionDays = 90;
     public const int DefaultSuppressionCacheSeconds = 60;
     public const int DefaultIngestLagAlarmSeconds = 900;
+    public const string DefaultOwnFunction = "*LambdaGuard*";
 
     public required IReadOnlyList<string> Regions { get; init; }
 
@@ -31,6 +32,10 @@ public sealed record InfraSettings
     public string? TrustedOrgId { get; init; }
 
     public IReadOnlyList<string> HumanRoles { get; init; } = [];
+
+    public string OwnFunction { get; init; } = DefaultOwnFunction;
+
+    public bool SecurityHub { get; init; }
 
     public int LogRetentionDays { get; init; } = DefaultLogRetentionDays;
 

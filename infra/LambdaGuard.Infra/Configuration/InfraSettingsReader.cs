@@ -65,11 +65,9 @@ public static partial class InfraSettingsReader
         }
 
         var trustedAccounts = reader.List(ContextKeys.TrustedAccounts);
-        foreach (var account in trustedAccounts.Where(a => !AccountGlobPattern().IsMatch(a)))
-        {
-            errors.Add(
-                $"context '{ContextKeys.TrustedAccounts}': '{account}' is not an account id glob (digits, '*' and '?' only).");
-        }
+        errors.AddRange(trustedAccounts
+            .Select(a => GlobSettingValidator.TrustedAccountProblem(ContextKeys.TrustedAccounts, a))
+            .OfType<string>());
 
         var trustedOrgId = reader.OptionalString(ContextKeys.TrustedOrgId);
         if (trustedOrgId is not null && !OrgIdPattern().IsMatch(trustedOrgId))
@@ -78,6 +76,16 @@ public static partial class InfraSettingsReader
         }
 
         var humanRoles = reader.List(ContextKeys.HumanRoles);
+        errors.AddRange(humanRoles
+            .Select(r => GlobSettingValidator.HumanRoleProblem(ContextKeys.HumanRoles, r))
+            .OfType<string>());
+
+        var ownFunction = reader.OptionalString(ContextKeys.OwnFunction) ?? InfraSettings.DefaultOwnFunction;
+        if (GlobSettingValidator.OwnFunctionProblem(ContextKeys.OwnFunction, ownFunction, ResourceNames.DetectorFunction)
+            is { } ownFunctionProblem)
+        {
+            errors.Add(ownFunctionProblem);
+        }
 
         var kmsKey = reader.KmsKey(ContextKeys.KmsKey, regions);
 
@@ -95,6 +103,8 @@ public static partial class InfraSettingsReader
             TrustedAccounts = trustedAccounts,
             TrustedOrgId = trustedOrgId,
             HumanRoles = humanRoles,
+            OwnFunction = ownFunction,
+            SecurityHub = reader.Bool(ContextKeys.SecurityHub),
             LogRetentionDays = logRetentionDays,
             SuppressionCacheSeconds = cacheSeconds,
             IngestLagAlarmSeconds = lagSeconds,
@@ -112,9 +122,6 @@ public static partial class InfraSettingsReader
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     private static partial Regex RegionPattern();
-
-    [GeneratedRegex("^[0-9*?]{1,12}$")]
-    private static partial Regex AccountGlobPattern();
 
     [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
     private static partial Regex OrgIdPattern();

@@ -38,14 +38,17 @@ public sealed class DetectorFunction : Construct
         // offers named constants.
         ((CfnLogGroup)LogGroup.Node.DefaultChild!).RetentionInDays = props.LogRetentionDays;
 
+        var region = Stack.Of(this).Region;
         Role = new Role(this, "Role", new RoleProps
         {
+            RoleName = ResourceNames.DetectorRole(region),
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
             Description = "LambdaGuard detector execution role (customer policies only)",
         });
 
         ExecutionPolicy = new ManagedPolicy(this, "ExecutionPolicy", new ManagedPolicyProps
         {
+            ManagedPolicyName = ResourceNames.DetectorPolicy(region, "Execution"),
             Description = "LambdaGuard detector: suppressions, alert claims, alert topic, own logs, failure queue",
             Roles = [Role],
             Statements = ExecutionStatements(props),
@@ -125,6 +128,9 @@ public sealed class DetectorFunction : Construct
     public static string LogGroupArn =>
         $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:{ResourceNames.DetectorLogGroup}:*";
 
+    public static string SecurityHubProductArn =>
+        $"arn:{Aws.PARTITION}:securityhub:{Aws.REGION}:{Aws.ACCOUNT_ID}:product/{Aws.ACCOUNT_ID}/default";
+
     private static PolicyStatement[] ExecutionStatements(DetectorFunctionProps props)
     {
         var statements = new List<PolicyStatement>
@@ -135,6 +141,7 @@ public sealed class DetectorFunction : Construct
                 ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
                 props.ClaimsTable.TableArn),
             Statement("PublishAlerts", ["sns:Publish"], props.AlertTopic.TopicArn),
+            Statement("PublishAlertJson", ["sns:Publish"], props.AlertJsonTopic.TopicArn),
             // Lambda names the log streams at run time; the grant stays inside the detector's own log group.
             Statement("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], LogGroupArn),
             Statement("SendAsyncFailures", ["sqs:SendMessage"], props.OnFailureQueue.QueueArn),
@@ -148,6 +155,15 @@ public sealed class DetectorFunction : Construct
                 props.AlertTopicKey.KeyArn));
         }
 
+        if (props.SecurityHub)
+        {
+            // The account's default product ARN is the only one BatchImportFindings accepts for own findings.
+            statements.Add(Statement(
+                "ImportSecurityHubFindings",
+                ["securityhub:BatchImportFindings"],
+                SecurityHubProductArn));
+        }
+
         return [.. statements];
     }
 
@@ -158,7 +174,8 @@ public sealed class DetectorFunction : Construct
             ["LAMBDAGUARD_SUPPRESSIONS_TABLE"] = props.SuppressionsTable.TableName,
             ["LAMBDAGUARD_CLAIMS_TABLE"] = props.ClaimsTable.TableName,
             ["LAMBDAGUARD_TOPIC_ARN"] = props.AlertTopic.TopicArn,
-            ["LAMBDAGUARD_OWN_FUNCTION"] = "*LambdaGuard*",
+            ["LAMBDAGUARD_ALERT_JSON_TOPIC_ARN"] = props.AlertJsonTopic.TopicArn,
+            ["LAMBDAGUARD_OWN_FUNCTION"] = props.OwnFunction,
             ["LAMBDAGUARD_SUPPRESSION_CACHE_SECONDS"] =
                 props.SuppressionCacheSeconds.ToString(CultureInfo.InvariantCulture),
             ["LAMBDAGUARD_TIMEOUT_SECONDS"] = props.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
@@ -174,6 +191,11 @@ public sealed class DetectorFunction : Construct
         if (props.TrustedAccounts.Count > 0)
         {
             variables["LAMBDAGUARD_TRUSTED_ACCOUNTS"] = string.Join(',', props.TrustedAccounts);
+        }
+
+        if (props.SecurityHub)
+        {
+            variables["LAMBDAGUARD_SECURITY_HUB"] = "true";
         }
 
         if (props.TrustedOrgId is not null)

@@ -15,6 +15,8 @@ public sealed class DetectorFunctionProps
 
     public required ITopic AlertTopic { get; init; }
 
+    public required ITopic AlertJsonTopic { get; init; }
+
     public IKey? AlertTopicKey { get; init; }
 
     public required IQueue OnFailureQueue { get; init; }
@@ -34,6 +36,10 @@ public sealed class DetectorFunctionProps
     public IReadOnlyList<string> TrustedAccounts { get; init; } = [];
 
     public string? TrustedOrgId { get; init; }
+
+    public string OwnFunction { get; init; } = "*LambdaGuard*";
+
+    public bool SecurityHub { get; init; }
 
     public int SuppressionCacheSeconds { get; init; }
 

@@ -25,16 +25,26 @@ public sealed class TamperRules : Construct
         "detector still runs.\"," +
         "\"event\":<aws.events.event.json>}";
 
-    public static readonly IReadOnlyList<string> WatchedServices =
+    public static readonly IReadOnlyList<string> AlwaysWatchedServices =
         ["Events", "Sns", "DynamoDb", "CloudTrail", "Lambda", "CloudWatch"];
 
-    public static IReadOnlyList<string> RuleNames { get; } =
-        [.. WatchedServices.Select(s => ResourceNames.TamperRulePrefix + s)];
+    // The us-east-1 IAM rule (IamTamperRule) lives in another construct, and in another stack when us-east-1 is
+    // not a LambdaGuard region; its name is protected and alarmed on here too.
+    public static readonly string IamRuleName = ResourceNames.TamperRulePrefix + "Iam";
 
     public TamperRules(Construct scope, string id, TamperRulesProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+
+        // KMS is watched only where LambdaGuard's topics have a customer key.
+        List<string> watched = [.. AlwaysWatchedServices];
+        if (props.ProtectedKeyIds.Count > 0)
+        {
+            watched.Add("Kms");
+        }
+
+        RuleNames = [.. watched.Select(s => ResourceNames.TamperRulePrefix + s)];
 
         var patterns = new Dictionary<string, Dictionary<string, object>>
         {
@@ -44,10 +54,11 @@ public sealed class TamperRules : Construct
             ["CloudTrail"] = CloudTrailPattern(),
             ["Lambda"] = LambdaPattern(props),
             ["CloudWatch"] = CloudWatchPattern(),
+            ["Kms"] = KmsPattern(props),
         };
 
         var rules = new List<CfnRule>();
-        foreach (var service in WatchedServices)
+        foreach (var service in watched)
         {
             rules.Add(new CfnRule(this, service, new CfnRuleProps
             {
@@ -55,7 +66,7 @@ public sealed class TamperRules : Construct
                 Description = $"LambdaGuard tamper alarm ({service}): straight to the alert topic, no Lambda in between",
                 State = "ENABLED",
                 EventPattern = patterns[service],
-                Targets = new object[] { Target(props) },
+                Targets = new object[] { TopicTarget(props.AlertTopic.Topic.TopicArn, props.DeadLetterQueue.QueueArn) },
             }));
         }
 
@@ -78,10 +89,12 @@ public sealed class TamperRules : Construct
 
     public IReadOnlyList<CfnRule> Rules { get; }
 
-    private static CfnRule.TargetProperty Target(TamperRulesProps props) => new()
+    public IReadOnlyList<string> RuleNames { get; }
+
+    internal static CfnRule.TargetProperty TopicTarget(string topicArn, string deadLetterQueueArn) => new()
     {
         Id = "AlertTopic",
-        Arn = props.AlertTopic.Topic.TopicArn,
+        Arn = topicArn,
         InputTransformer = new CfnRule.InputTransformerProperty
         {
             InputPathsMap = new Dictionary<string, string>
@@ -99,7 +112,7 @@ public sealed class TamperRules : Construct
             MaximumRetryAttempts = DetectorTargetOptions.RetryAttempts,
             MaximumEventAgeInSeconds = DetectorTargetOptions.MaxEventAgeHours * 3600,
         },
-        DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = props.DeadLetterQueue.QueueArn },
+        DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = deadLetterQueueArn },
     };
 
     private static Dictionary<string, object> EventsPattern(object[] ruleNames) =>
@@ -175,7 +188,22 @@ public sealed class TamperRules : Construct
                 [Prefix(ResourceNames.Prefix + "-")]),
             Branch("monitoring.amazonaws.com", ["PutMetricAlarm"], "alarmName", [Prefix(ResourceNames.Prefix + "-")]));
 
-    private static Dictionary<string, object> Pattern(string[] sources, params Dictionary<string, object>[] branches) =>
+    // Key APIs take a key id or a key ARN, both of which end with the key id; aliases are LambdaGuard's own.
+    private static Dictionary<string, object> KmsPattern(TamperRulesProps props) =>
+        Pattern(
+            ["aws.kms"],
+            Branch(
+                "kms.amazonaws.com",
+                ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation", "CreateGrant"],
+                "keyId",
+                [.. props.ProtectedKeyIds.Select(Suffix)]),
+            Branch(
+                "kms.amazonaws.com",
+                ["DeleteAlias", "UpdateAlias"],
+                "aliasName",
+                [Prefix("alias/lambdaguard")]));
+
+    internal static Dictionary<string, object> Pattern(string[] sources, params Dictionary<string, object>[] branches) =>
         new()
         {
             ["source"] = sources,
@@ -183,7 +211,7 @@ public sealed class TamperRules : Construct
             ["detail"] = branches.Length == 1 ? branches[0] : new Dictionary<string, object> { ["$or"] = branches },
         };
 
-    private static Dictionary<string, object> Branch(
+    internal static Dictionary<string, object> Branch(
         string eventSource, object[] eventNames, string parameter, object[] values) =>
         new()
         {
@@ -192,7 +220,9 @@ public sealed class TamperRules : Construct
             ["requestParameters"] = new Dictionary<string, object> { [parameter] = values },
         };
 
-    private static Dictionary<string, object> Prefix(string value) => new() { ["prefix"] = value };
+    internal static Dictionary<string, object> Prefix(string value) => new() { ["prefix"] = value };
+
+    private static Dictionary<string, object> Suffix(string value) => new() { ["suffix"] = value };
 
     private static Dictionary<string, object> Wildcard(string value) => new() { ["wildcard"] = value };
 }

@@ -22,4 +22,7 @@ public sealed class TamperRulesProps
     public required string AuditMappingId { get; init; }
 
     public required Queue DeadLetterQueue { get; init; }
+
+    // Key ids of the customer keys protecting LambdaGuard's topics (none without kmsKey).
+    public IReadOnlyList<string> ProtectedKeyIds { get; init; } = [];
 }

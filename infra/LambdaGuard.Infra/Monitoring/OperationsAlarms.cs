@@ -12,6 +12,11 @@ namespace LambdaGuard.Infra.Monitoring;
 /// </summary>
 public sealed class OperationsAlarms : Construct
 {
+    // EMF metric names the detector emits (src/LambdaGuard.Function/Observability/MetricNames.cs).
+    public const string MalformedMetric = "Malformed";
+    public const string SuppressionCheckUnavailableMetric = "SuppressionCheckUnavailable";
+    public const string ClaimsUnavailableMetric = "ClaimsUnavailable";
+
     private readonly SnsAction action;
     private readonly List<Alarm> alarms = [];
 
@@ -26,6 +31,28 @@ public sealed class OperationsAlarms : Construct
             new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1);
         Add("DetectorThrottles", "The LambdaGuard detector was throttled", props.Detector.MetricThrottles(
             new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1);
+
+        // Lambda could not park a failed event or batch in its on-failure destination: the event is gone unless
+        // replayed from CloudTrail.
+        Add("DestinationDeliveryFailures", "Lambda could not write a failed LambdaGuard event to its on-failure destination",
+            props.Detector.Metric("DestinationDeliveryFailures", new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1);
+        Add("AsyncEventsDropped", "Lambda dropped events for the LambdaGuard detector without processing them",
+            props.Detector.Metric("AsyncEventsDropped", new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1);
+
+        // The audit stream mapping is the detector's only stream source, so the function's IteratorAge is its age.
+        Add("AuditStreamIteratorAge",
+            $"Suppression-list changes reach the detector more than {props.AuditIteratorAgeAlarmSeconds} s late (LG011 delayed)",
+            props.Detector.Metric("IteratorAge", new MetricOptions { Period = fiveMinutes, Statistic = "Maximum" }),
+            props.AuditIteratorAgeAlarmSeconds * 1000.0, evaluationPeriods: 3, ComparisonOperator.GREATER_THAN_THRESHOLD);
+
+        Add("MalformedRecords", "The detector received records it could not read (see its log for path and index)",
+            LambdaGuardMetric(MalformedMetric, fiveMinutes, "Sum"), 1);
+        Add("SuppressionCheckUnavailable",
+            "Alerts were sent without checking the suppression list (DynamoDB unavailable or slow): expect unsuppressed alerts",
+            LambdaGuardMetric(SuppressionCheckUnavailableMetric, fiveMinutes, "Sum"), 1);
+        Add("ClaimsUnavailable",
+            "Alerts were sent without a claim (alert-claims table unavailable): delivery is at-least-once, dedupe on alertId",
+            LambdaGuardMetric(ClaimsUnavailableMetric, fiveMinutes, "Sum"), 1);
 
         foreach (var (name, queue) in props.FailureQueues)
         {

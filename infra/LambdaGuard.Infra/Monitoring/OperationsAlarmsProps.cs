@@ -17,4 +17,6 @@ public sealed class OperationsAlarmsProps
     public int IngestLagAlarmSeconds { get; init; }
 
     public int HeartbeatMissingHours { get; init; } = 25;
+
+    public int AuditIteratorAgeAlarmSeconds { get; init; } = 900;
 }

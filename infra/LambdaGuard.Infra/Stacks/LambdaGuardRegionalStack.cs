@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SQS;
 using Amazon.CDK.AWS.SSM;
@@ -26,31 +29,48 @@ public sealed class LambdaGuardRegionalStack : Stack
         Queues = new FailureQueues(this, "FailureQueues", new FailureQueuesProps());
         Tables = new SuppressionTables(this, "Tables", new SuppressionTablesProps());
 
-        IKey? topicKey = null;
+        // With kmsKey=true the alert topics and the operations topic get separate keys: disabling one key must not
+        // silence both the alerts and the alarms that would report it.
+        IKey? alertKey = null;
+        IKey? operationsKey = null;
         if (settings.KmsKey.Mode == KmsKeyMode.Create)
         {
             TopicKey = new TopicEncryptionKey(this, "TopicKey", new TopicEncryptionKeyProps());
-            topicKey = TopicKey.Key;
+            OperationsKey = new TopicEncryptionKey(this, "OperationsKey", new TopicEncryptionKeyProps
+            {
+                Alias = "alias/lambdaguard-operations",
+                Description = "LambdaGuard: encrypts the operations (alarm) topic",
+            });
+            alertKey = TopicKey.Key;
+            operationsKey = OperationsKey.Key;
         }
         else if (settings.KmsKey.Mode == KmsKeyMode.Existing)
         {
-            topicKey = Key.FromKeyArn(this, "ImportedTopicKey", settings.KmsKey.KeyArn!);
+            alertKey = Key.FromKeyArn(this, "ImportedTopicKey", settings.KmsKey.KeyArn!);
+            operationsKey = alertKey;
         }
 
         Alerts = new AlertTopic(this, "AlertTopic", new AlertTopicProps
         {
             TopicName = ResourceNames.AlertTopic,
             DisplayName = "LambdaGuard alerts",
-            EncryptionKey = topicKey,
+            EncryptionKey = alertKey,
             EmailSubscription = settings.AlertEmail,
         });
         Operations = new AlertTopic(this, "OperationsTopic", new AlertTopicProps
         {
             TopicName = ResourceNames.OperationsTopic,
             DisplayName = "LambdaGuard operations",
-            EncryptionKey = topicKey,
+            EncryptionKey = operationsKey,
             EmailSubscription = settings.OperationsEmail,
         });
+        AlertJson = new AlertTopic(this, "AlertJsonTopic", new AlertTopicProps
+        {
+            TopicName = ResourceNames.AlertJsonTopic,
+            DisplayName = "LambdaGuard alerts (alert JSON for https subscribers)",
+            EncryptionKey = alertKey,
+        });
+        WarnWithoutSubscriber(settings);
 
         Detector = new DetectorFunction(this, "Detector", new DetectorFunctionProps
         {
@@ -58,7 +78,8 @@ public sealed class LambdaGuardRegionalStack : Stack
             SuppressionsTable = Tables.Suppressions,
             ClaimsTable = Tables.Claims,
             AlertTopic = Alerts.Topic,
-            AlertTopicKey = topicKey,
+            AlertJsonTopic = AlertJson.Topic,
+            AlertTopicKey = alertKey,
             OnFailureQueue = Queues.AsyncFailureQueue,
             MemorySize = settings.MemorySize,
             TimeoutSeconds = settings.TimeoutSeconds,
@@ -68,16 +89,36 @@ public sealed class LambdaGuardRegionalStack : Stack
             HumanRoles = settings.HumanRoles,
             TrustedAccounts = settings.TrustedAccounts,
             TrustedOrgId = settings.TrustedOrgId,
+            OwnFunction = settings.OwnFunction,
+            SecurityHub = settings.SecurityHub,
             SuppressionCacheSeconds = settings.SuppressionCacheSeconds,
         });
         TopicKey?.AllowPublisher(Detector.Role);
 
+        // The same grants again in the resource policies, so detaching the execution policy alone stops neither
+        // publishing nor parking the failed event.
+        Alerts.AllowPublisher("AllowDetectorPublish", Detector.Role);
+        AlertJson.AllowPublisher("AllowDetectorPublish", Detector.Role);
+        Queues.AsyncFailureQueue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowDetectorAsyncFailures",
+            Principals = [new ArnPrincipal(Detector.Role.RoleArn)],
+            Actions = ["sqs:SendMessage"],
+            Resources = [Queues.AsyncFailureQueue.QueueArn],
+        }));
+
+        AuditFailures = new AuditFailureBucket(this, "AuditFailures", new AuditFailureBucketProps
+        {
+            Writer = Detector.Role,
+            AnnouncementQueue = Queues.StreamFailureQueue,
+            DeadLetterQueue = Queues.RuleDeadLetterQueue,
+        });
         AuditStream = new AuditStreamMapping(this, "AuditStream", new AuditStreamMappingProps
         {
             SuppressionsTable = Tables.Suppressions,
             Target = Detector.Alias,
             TargetRole = Detector.Role,
-            OnFailureQueue = Queues.StreamFailureQueue,
+            FailureBucket = AuditFailures.Bucket,
         });
 
         CloudTrail = new CloudTrailRule(this, "CloudTrailRule", new CloudTrailRuleProps
@@ -91,18 +132,40 @@ public sealed class LambdaGuardRegionalStack : Stack
             DeadLetterQueue = Queues.RuleDeadLetterQueue,
         });
 
-        string[] detectorRuleNames = [ResourceNames.CloudTrailRule, ResourceNames.HeartbeatRule];
+        var watchesIam = Region == IamTamperRule.Region;
+        List<string> detectorRuleNames = [ResourceNames.CloudTrailRule, ResourceNames.HeartbeatRule, ResourceNames.AuditFailureRule];
+        if (watchesIam)
+        {
+            detectorRuleNames.Add(TamperRules.IamRuleName);
+        }
+
         Tamper = new TamperRules(this, "TamperRules", new TamperRulesProps
         {
             AlertTopic = Alerts,
-            ProtectedTopics = [Alerts.Topic, Operations.Topic],
+            ProtectedTopics = [Alerts.Topic, Operations.Topic, AlertJson.Topic],
+            ProtectedKeyIds = settings.KmsKey.Mode switch
+            {
+                KmsKeyMode.Create => [TopicKey!.Key.KeyId, OperationsKey!.Key.KeyId],
+                KmsKeyMode.Existing => [settings.KmsKey.KeyArn![(settings.KmsKey.KeyArn!.LastIndexOf('/') + 1)..]],
+                _ => [],
+            },
             ProtectedTableNames = [ResourceNames.SuppressionsTable, ResourceNames.ClaimsTable],
             ProtectedTableArns = [Tables.Suppressions.TableArn, Tables.Claims.TableArn],
-            ProtectedRuleNames = detectorRuleNames,
+            ProtectedRuleNames = [.. detectorRuleNames],
             DetectorFunctionName = ResourceNames.DetectorFunction,
             AuditMappingId = AuditStream.Mapping.EventSourceMappingId,
             DeadLetterQueue = Queues.RuleDeadLetterQueue,
         });
+
+        if (watchesIam)
+        {
+            IamTamper = new IamTamperRule(this, "IamTamperRule", new IamTamperRuleProps
+            {
+                Regions = settings.Regions,
+                AlertTopic = Alerts,
+                DeadLetterQueue = Queues.RuleDeadLetterQueue,
+            });
+        }
 
         Alarms = new OperationsAlarms(this, "Alarms", new OperationsAlarmsProps
         {
@@ -114,7 +177,7 @@ public sealed class LambdaGuardRegionalStack : Stack
                 ["AsyncFailureQueue"] = Queues.AsyncFailureQueue,
                 ["StreamFailureQueue"] = Queues.StreamFailureQueue,
             },
-            RuleNames = [.. detectorRuleNames, .. TamperRules.RuleNames],
+            RuleNames = [.. detectorRuleNames, .. Tamper.RuleNames],
             IngestLagAlarmSeconds = settings.IngestLagAlarmSeconds,
         });
 
@@ -125,7 +188,16 @@ public sealed class LambdaGuardRegionalStack : Stack
         Parameter("AlertTopicArnParameter", ResourceNames.AlertTopicArnParameter, Alerts.Topic.TopicArn,
             "LambdaGuard alert topic (lambdaguard test-alert --topic-arn)");
 
+        _ = new StringParameter(this, "DetectorSettingsParameter", new StringParameterProps
+        {
+            ParameterName = ResourceNames.DetectorSettingsParameter,
+            StringValue = DetectorSettingsJson(settings),
+            Description = "LambdaGuard detector settings (lambdaguard replay judges with them by default)",
+        });
+
         Output("AlertTopicArn", Alerts.Topic.TopicArn, "Subscribe security tooling here (alerts and tamper alerts)");
+        Output("AlertJsonTopicArn", AlertJson.Topic.TopicArn, "Subscribe https endpoints that want the alert JSON (PagerDuty, webhooks)");
+        Output("AuditFailureBucketName", AuditFailures.Bucket.BucketName, "Failed suppression-audit batches, records included");
         Output("OperationsTopicArn", Operations.Topic.TopicArn, "Subscribe operators here (alarms)");
         Output("SuppressionsTableName", Tables.Suppressions.TableName, "Suppression list");
         Output("ClaimsTableName", Tables.Claims.TableName, "Alert claims");
@@ -142,6 +214,14 @@ public sealed class LambdaGuardRegionalStack : Stack
 
     public TopicEncryptionKey? TopicKey { get; }
 
+    public TopicEncryptionKey? OperationsKey { get; }
+
+    public AlertTopic AlertJson { get; }
+
+    public AuditFailureBucket AuditFailures { get; }
+
+    public IamTamperRule? IamTamper { get; }
+
     public AlertTopic Alerts { get; }
 
     public AlertTopic Operations { get; }
@@ -157,6 +237,33 @@ public sealed class LambdaGuardRegionalStack : Stack
     public TamperRules Tamper { get; }
 
     public OperationsAlarms Alarms { get; }
+
+    // The names and shape replay reads (docs/interfaces.md): one JSON document, the same settings as the function's.
+    public static string DetectorSettingsJson(InfraSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return JsonSerializer.Serialize(new JsonObject
+        {
+            ["ownFunction"] = settings.OwnFunction,
+            ["humanRoles"] = new JsonArray([.. settings.HumanRoles.Select(r => JsonValue.Create(r))]),
+            ["trustedAccounts"] = new JsonArray([.. settings.TrustedAccounts.Select(a => JsonValue.Create(a))]),
+            ["trustedOrganizationId"] = settings.TrustedOrgId,
+        });
+    }
+
+    // A topic nobody reads turns every alert into silence; synth says so rather than deploying it quietly.
+    // (operationsEmail defaults to alertEmail, so with an alertEmail both topics have a subscriber.)
+    private void WarnWithoutSubscriber(InfraSettings settings)
+    {
+        if (settings.AlertEmail is null)
+        {
+            Annotations.Of(this).AddWarning(
+                $"LambdaGuard: nobody is subscribed to the alert topic {ResourceNames.AlertTopic}" +
+                (settings.OperationsEmail is null ? $" or the operations topic {ResourceNames.OperationsTopic}" : string.Empty) +
+                ": alerts and alarms reach no one. Deploy with -c alertEmail=you@example.com (and -c operationsEmail=...), " +
+                "or subscribe chat, a pager or a SIEM queue yourself (docs/deploy.md#subscribe).");
+        }
+    }
 
     private void Parameter(string id, string name, string value, string description) =>
         _ = new StringParameter(this, id, new StringParameterProps

@@ -17,4 +17,6 @@ internal static class MetricNames
     public const string FailedCalls = "FailedCalls";
     public const string IngestLagSeconds = "IngestLagSeconds";
     public const string Heartbeat = "Heartbeat";
+    public const string SuppressionCheckUnavailable = "SuppressionCheckUnavailable";
+    public const string ClaimsUnavailable = "ClaimsUnavailable";
 }

@@ -24,5 +24,7 @@ public sealed class CustomizedDeploymentFixture
         ["logRetentionDays"] = "365",
         ["suppressionCacheSeconds"] = 30,
         ["ingestLagAlarmSeconds"] = 600,
+        ["ownFunction"] = "LambdaGuard-*",
+        ["securityHub"] = "true",
     });
 }

@@ -43,7 +43,8 @@ public sealed class SynthesizedDeployment
 
     public string OutputDirectory { get; }
 
-    public IReadOnlyList<Stack> AllStacks => [Stacks.Global, .. Stacks.Regional];
+    public IReadOnlyList<Stack> AllStacks =>
+        Stacks.IamWatch is null ? [Stacks.Global, .. Stacks.Regional] : [Stacks.Global, .. Stacks.Regional, Stacks.IamWatch];
 
     public IEnumerable<string> TemplateFiles =>
         Directory.EnumerateFiles(OutputDirectory, "*.template.json").Order(StringComparer.Ordinal);

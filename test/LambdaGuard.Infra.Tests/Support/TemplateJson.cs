@@ -51,4 +51,25 @@ public static class TemplateJson
         new JsonObject { ["Fn::GetAtt"] = new JsonArray(logicalId, attribute) };
 
     public static bool SameJson(JsonNode? left, JsonNode? right) => JsonNode.DeepEquals(left, right);
+
+    // Every Ref/GetAtt/Join becomes a value at deploy time; tests that measure a resolved document put one in.
+    public static JsonNode ReplaceIntrinsics(JsonNode node, string value)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj.Any(p => p.Key is "Ref" or "Fn::GetAtt" or "Fn::Join"):
+                return JsonValue.Create(value);
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    obj[key] = ReplaceIntrinsics(obj[key]!.DeepClone(), value);
+                }
+
+                return obj;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(n => ReplaceIntrinsics(n!.DeepClone(), value))]);
+            default:
+                return node;
+        }
+    }
 }
