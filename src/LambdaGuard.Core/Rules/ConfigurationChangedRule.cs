@@ -16,7 +16,8 @@ public sealed class ConfigurationChangedRule : IDetectionRule
             Runbooks.RevokeIfUnauthorized + " Restore the configuration from infrastructure-as-code (redeploy the stack).",
             Runbooks.SuppressIfExpected,
         ],
-        ["Panther AWS.LAMBDA.CRUD"]);
+        ["Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Change);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

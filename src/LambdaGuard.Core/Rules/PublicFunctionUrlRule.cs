@@ -15,7 +15,8 @@ public sealed class PublicFunctionUrlRule : IDetectionRule
             "Review the function's logs for invocations since the change.",
             Runbooks.RevokeIfUnauthorized,
         ],
-        ["Panther AWS.LAMBDA.CRUD"]);
+        ["Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Exposure);
 
     public RuleMatch? Evaluate(RuleContext context) =>
         context.Api is "CreateFunctionUrlConfig" or "UpdateFunctionUrlConfig"

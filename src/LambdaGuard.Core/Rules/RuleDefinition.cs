@@ -1,6 +1,8 @@
 namespace LambdaGuard.Core.Rules;
 
 /// <param name="Seeds">The published rules this one replaces (README "Rules" section).</param>
+/// <param name="Scope">Which actors and records the rule is evaluated for (docs/detections.md §3).</param>
+/// <param name="ScopeNote">Where a rule's matches fall in more than one scope (LG004: Medium grants are changes).</param>
 public sealed record RuleDefinition(
     string Id,
     string Title,
@@ -9,4 +11,6 @@ public sealed record RuleDefinition(
     string Description,
     IReadOnlyList<string> Runbook,
     IReadOnlyList<string> Seeds,
-    bool Suppressible = true);
+    RuleScope Scope,
+    bool Suppressible = true,
+    string? ScopeNote = null);

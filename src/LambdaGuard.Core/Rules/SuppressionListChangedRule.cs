@@ -16,5 +16,6 @@ public static class SuppressionListChangedRule
             "If unauthorized, remove or restore the entry (lambdaguard suppressions remove/import) and review who can write the table.",
         ],
         ["LambdaGuard"],
+        RuleScope.Audit,
         Suppressible: false);
 }
