@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LambdaGuard.Cli.Commands;
+using LambdaGuard.Cli.Rules;
 
 namespace LambdaGuard.Cli;
 
@@ -13,6 +14,7 @@ public static class LambdaGuardCli
         root.Subcommands.Add(ReplayCommand.Create(io));
         root.Subcommands.Add(TestAlertCommand.Create(io));
         root.Subcommands.Add(SuppressionsCommand.Create(io));
+        root.Subcommands.Add(RulesCommand.Create(io));
         return root;
     }
 

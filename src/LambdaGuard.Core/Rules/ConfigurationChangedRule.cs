@@ -17,7 +17,8 @@ public sealed class ConfigurationChangedRule : IDetectionRule
             Runbooks.SuppressIfExpected,
         ],
         ["Panther AWS.LAMBDA.CRUD"],
-        RuleScope.Change);
+        RuleScope.Change,
+        Severities: [Severity.Medium, Severity.High]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

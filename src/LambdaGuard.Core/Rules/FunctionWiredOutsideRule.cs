@@ -11,7 +11,7 @@ public sealed class FunctionWiredOutsideRule : IDetectionRule
         "LG012",
         "Function wired to another account",
         Severity.High,
-        [Mitre.ExfiltrationTransferToCloudAccount, Mitre.ExecutionServerless],
+        [Mitre.ExfiltrationTransferToCloudAccount, Mitre.PersistenceEventTriggeredExecution],
         "A function's async destination, dead-letter target or event source mapping now points at a queue, topic, bus, function, bucket or stream of an account that is neither this one nor a trusted one. Destinations copy every payload out; a foreign event source feeds the function input that account controls.",
         [
             Runbooks.ContactActor,
@@ -23,7 +23,8 @@ public sealed class FunctionWiredOutsideRule : IDetectionRule
             Runbooks.SuppressIfExpected,
         ],
         ["LambdaGuard"],
-        RuleScope.Exposure);
+        RuleScope.Exposure,
+        Severities: [Severity.Medium, Severity.High]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

@@ -15,7 +15,8 @@ public sealed class LayerSharedRule : IDetectionRule
             Runbooks.RevokeIfUnauthorized,
         ],
         ["Panther AWS.LAMBDA.CRUD"],
-        RuleScope.Exposure);
+        RuleScope.Exposure,
+        Severities: [Severity.High, Severity.Critical]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

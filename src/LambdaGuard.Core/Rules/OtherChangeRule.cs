@@ -21,7 +21,8 @@ public sealed class OtherChangeRule : IDetectionRule
             Runbooks.SuppressIfExpected,
         ],
         ["Panther AWS.LAMBDA.CRUD"],
-        RuleScope.CatchAll);
+        RuleScope.CatchAll,
+        Severities: [Severity.Low, Severity.Medium]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

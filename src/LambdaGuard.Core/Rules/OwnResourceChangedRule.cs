@@ -20,7 +20,8 @@ public sealed class OwnResourceChangedRule : IDetectionRule
         ],
         ["LambdaGuard"],
         RuleScope.OwnResources,
-        Suppressible: false);
+        Suppressible: false,
+        Severities: [Severity.Medium, Severity.Critical]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

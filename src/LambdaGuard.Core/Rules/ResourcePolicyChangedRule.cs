@@ -23,7 +23,8 @@ public sealed class ResourcePolicyChangedRule : IDetectionRule
         ],
         ["Panther AWS.LAMBDA.CRUD"],
         RuleScope.Exposure,
-        ScopeNote: "Medium grants (own or trusted account, a service limited to a trusted source) are changes: Root, Human, Unknown and untrusted cross-account callers only");
+        ScopeNote: "Medium grants (own or trusted account, a service limited to a trusted source) are changes: Root, Human, Unknown and untrusted cross-account callers only",
+        Severities: [Severity.Medium, Severity.High, Severity.Critical]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

@@ -17,5 +17,6 @@ public static class SuppressionListChangedRule
         ],
         ["LambdaGuard"],
         RuleScope.Audit,
-        Suppressible: false);
+        Suppressible: false,
+        Severities: [Severity.Info, Severity.Medium, Severity.High]);
 }

@@ -10,7 +10,7 @@ public sealed class UntrustedLayerRule : IDetectionRule
         "LG006",
         "Code or layer from an untrusted account",
         Severity.High,
-        [Mitre.PersistenceImplantImage, Mitre.ExecutionServerless],
+        [Mitre.PersistenceImplantImage, Mitre.InitialAccessSupplyChain, Mitre.ExecutionServerless],
         "A layer or a container image published by an account that is neither this one nor a trusted one now runs inside the function, with its role and its data. Foreign layers and images implant code without changing the function package.",
         [
             Runbooks.ContactActor,
