@@ -14,7 +14,7 @@ public sealed record RuleContext(
 {
     public string? Account => Record.RecipientAccountId;
 
-    /// <summary>The own account, or one the deployment trusts (docs/detections.md §4 "Trusted accounts").</summary>
+    /// <summary>The own account, or one the deployment trusts (docs/detections.md §4, "Trusted accounts").</summary>
     public bool IsTrustedAccount(string? accountId) =>
         accountId is not null
         && (accountId == Record.RecipientAccountId || Matching.Glob.IsMatchAny(Settings.TrustedAccountGlobs, accountId));
