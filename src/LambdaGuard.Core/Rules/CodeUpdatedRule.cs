@@ -21,6 +21,6 @@ public sealed class CodeUpdatedRule : IDetectionRule
 
     public RuleMatch? Evaluate(RuleContext context) =>
         context.Api == "UpdateFunctionCode"
-            ? new RuleMatch(Definition, Definition.BaseSeverity, ["UpdateFunctionCode called by a human actor"])
+            ? new RuleMatch(Definition, Definition.BaseSeverity, [$"UpdateFunctionCode called by {context.ChangeActor}"])
             : null;
 }

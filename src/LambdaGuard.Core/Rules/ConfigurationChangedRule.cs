@@ -27,7 +27,7 @@ public sealed class ConfigurationChangedRule : IDetectionRule
             return null;
         }
 
-        var reasons = new List<string> { "UpdateFunctionConfiguration called by a human actor" };
+        var reasons = new List<string> { $"UpdateFunctionConfiguration called by {context.ChangeActor}" };
         if (context.Target.RolePresent)
         {
             reasons.Add($"the execution role is set ({context.Target.Role ?? "value not logged"})");

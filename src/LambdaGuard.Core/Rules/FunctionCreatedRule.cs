@@ -21,6 +21,6 @@ public sealed class FunctionCreatedRule : IDetectionRule
 
     public RuleMatch? Evaluate(RuleContext context) =>
         context.Api == "CreateFunction"
-            ? new RuleMatch(Definition, Definition.BaseSeverity, ["CreateFunction called by a human actor"])
+            ? new RuleMatch(Definition, Definition.BaseSeverity, [$"CreateFunction called by {context.ChangeActor}"])
             : null;
 }

@@ -34,7 +34,7 @@ public sealed class OtherChangeRule : IDetectionRule
         }
 
         var known = Events.LambdaApiCatalog.IsKnownChange(context.Api) ? "a Lambda change" : "an api this version does not know, treated as a change";
-        var reasons = new List<string> { $"{context.Api} is {known} made by a human actor" };
+        var reasons = new List<string> { $"{context.Api} is {known} made by {context.ChangeActor}" };
         var severity = Definition.BaseSeverity;
         if (context.Api.StartsWith("Delete", StringComparison.Ordinal) || context.Api.StartsWith("Remove", StringComparison.Ordinal))
         {
