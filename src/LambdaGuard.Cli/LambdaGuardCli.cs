@@ -2,6 +2,7 @@ using System.CommandLine;
 using LambdaGuard.Cli.Commands;
 using LambdaGuard.Cli.Replay;
 using LambdaGuard.Cli.TestAlert;
+using LambdaGuard.Cli.Rules;
 
 namespace LambdaGuard.Cli;
 
@@ -15,6 +16,7 @@ public static class LambdaGuardCli
         root.Subcommands.Add(ReplayCommand.Create(io));
         root.Subcommands.Add(TestAlertCommand.Create(io));
         root.Subcommands.Add(SuppressionsCommand.Create(io));
+        root.Subcommands.Add(RulesCommand.Create(io));
         return root;
     }
 

@@ -21,15 +21,7 @@ public sealed class ScanSummary
     public void Add(FileScanResult file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var c = file.Counters;
-        Counters.Files += c.Files;
-        Counters.Bytes += c.Bytes;
-        Counters.Records += c.Records;
-        Counters.LambdaRecords += c.LambdaRecords;
-        Counters.OtherRecords += c.OtherRecords;
-        Counters.Skipped += c.Skipped;
-        Counters.MalformedRecords += c.MalformedRecords;
-        Counters.FileErrors += c.FileErrors;
+        Counters.Add(file.Counters);
         foreach (var (decision, count) in file.Decisions)
         {
             Decisions[decision] = Decisions.GetValueOrDefault(decision) + count;

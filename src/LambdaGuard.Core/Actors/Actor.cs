@@ -17,5 +17,13 @@ public sealed record Actor(
     string? InvokedBy,
     string? SessionName)
 {
-    public bool IsAlerted => Class is ActorClass.Root or ActorClass.Human or ActorClass.Unknown;
+    /// <summary>Set by whoever assumed the role (sts:SourceIdentity); information only, never the class.</summary>
+    public string? SourceIdentity { get; init; }
+
+    /// <summary>The caller's 12-digit account is neither the recipient account nor a trusted one
+    /// (docs/detections.md §3): its changes are judged like a human's, at least High.</summary>
+    public bool UntrustedCaller { get; init; }
+
+    /// <summary>Change rules apply: people, unclassified callers, and callers from untrusted accounts.</summary>
+    public bool IsChangeAlerted => Class is ActorClass.Root or ActorClass.Human or ActorClass.Unknown || UntrustedCaller;
 }

@@ -4,7 +4,7 @@ using LambdaGuard.Core.Reading;
 
 namespace LambdaGuard.Core.Actors;
 
-/// <summary>Classifies the caller by <c>userIdentity.type</c> alone (detections.md §3); console use, MFA and
+/// <summary>Classifies the caller by <c>userIdentity.type</c> alone (docs/detections.md §3); console use, MFA and
 /// <c>invokedBy</c> are recorded but never change the class.</summary>
 public sealed class ActorClassifier(DetectorSettings settings)
 {
@@ -44,8 +44,20 @@ public sealed class ActorClassifier(DetectorSettings settings)
             IsConsole(record),
             identity.SessionContext?.Attributes?.MfaAuthenticated == true,
             identity.InvokedBy,
-            SessionNameOf(identity.Arn, type));
+            SessionNameOf(identity.Arn, type))
+        {
+            SourceIdentity = identity.SessionContext?.SourceIdentity,
+            UntrustedCaller = actorClass != ActorClass.AwsService && IsUntrustedCaller(accountId, record.RecipientAccountId),
+        };
     }
+
+    /// <summary>Only a 12-digit caller account can be judged; organization membership is not in the record,
+    /// so trust comes from the configured account globs alone.</summary>
+    private bool IsUntrustedCaller(string? accountId, string? recipientAccountId) =>
+        accountId is { Length: 12 }
+        && accountId.All(char.IsAsciiDigit)
+        && !string.Equals(accountId, recipientAccountId, StringComparison.Ordinal)
+        && !Glob.IsMatchAny(settings.TrustedAccountGlobs, accountId);
 
     private bool IsHumanSession(SessionIssuer? issuer, string? principal) =>
         (issuer?.UserName?.StartsWith(SsoRolePrefix, StringComparison.Ordinal) ?? false)

@@ -114,6 +114,15 @@ public static class FindingJson
         }
     }
 
+    /// <summary>Fields added after v1 was published appear only when set, so earlier documents are unchanged.</summary>
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, Bound(value));
+        }
+    }
+
     private static string SuppressionsTime(DateTimeOffset time) => Suppressions.SuppressionFile.Iso(time);
 
     private static void WriteFacts(Utf8JsonWriter writer, Finding finding)
@@ -144,6 +153,7 @@ public static class FindingJson
         writer.WriteBoolean("mfa", actor.Mfa);
         WriteOptional(writer, "invokedBy", actor.InvokedBy);
         WriteOptional(writer, "sessionName", actor.SessionName);
+        WriteIfSet(writer, "sourceIdentity", actor.SourceIdentity);
         writer.WriteEndObject();
 
         writer.WriteStartObject("target");
@@ -164,6 +174,20 @@ public static class FindingJson
         WriteOptional(writer, "principalOrgId", target.PrincipalOrgId ?? target.OrganizationId);
         WriteOptional(writer, "urlAuthType", target.UrlAuthType);
         WriteOptional(writer, "role", target.Role);
+        WriteIfSet(writer, "imageUri", target.ImageUri);
+        WriteIfSet(writer, "codeS3Bucket", target.CodeS3Bucket);
+        WriteIfSet(writer, "eventSourceArn", target.EventSourceArn);
+        if (target.Destinations.Count > 0)
+        {
+            writer.WriteStartArray("destinations");
+            foreach (var destination in target.Destinations)
+            {
+                writer.WriteStringValue(Bound($"{destination.Kind} {destination.Arn}"));
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
 
         writer.WriteStartObject("event");

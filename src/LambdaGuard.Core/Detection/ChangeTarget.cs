@@ -39,4 +39,22 @@ public sealed record ChangeTarget
     public string? OrganizationId { get; init; }
 
     public string? UntrustedArtifactOnDeployment { get; init; }
+
+    /// <summary>AddPermission's <c>invokedViaFunctionUrl</c>: the grant holds only for calls through the URL.</summary>
+    public bool InvokedViaFunctionUrl { get; init; }
+
+    /// <summary>A container image (CreateFunction code.imageUri, UpdateFunctionCode imageUri).</summary>
+    public string? ImageUri { get; init; }
+
+    /// <summary>The S3 bucket the code came from. Recorded, not judged: a bucket name says nothing of its owner.</summary>
+    public string? CodeS3Bucket { get; init; }
+
+    /// <summary>Async destinations and the dead-letter target set by this call.</summary>
+    public IReadOnlyList<Destination> Destinations { get; init; } = [];
+
+    /// <summary>The queue or stream an event source mapping reads from.</summary>
+    public string? EventSourceArn { get; init; }
+
+    /// <summary>PutFunctionConcurrency's reservedConcurrentExecutions, as logged.</summary>
+    public string? ReservedConcurrency { get; init; }
 }

@@ -18,6 +18,7 @@ public static class ChangeTargetReader
         qualifier ??= Text(request, "qualifier");
 
         var layersPresent = request is { } r && r.TryGetProperty("layers", out _);
+        var code = Child(request, "code");
         var policies = request is { } rp && rp.TryGetProperty("codeSigningPolicies", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
 
         return new ChangeTarget
@@ -37,8 +38,66 @@ public static class ChangeTargetReader
             LayerName = Text(request, "layerName"),
             OrganizationId = Text(request, "organizationId"),
             UntrustedArtifactOnDeployment = Text(policies, "untrustedArtifactOnDeployment"),
+            InvokedViaFunctionUrl = string.Equals(Text(request, "invokedViaFunctionUrl"), "true", StringComparison.OrdinalIgnoreCase),
+            ImageUri = Text(code, "imageUri") ?? Text(request, "imageUri"),
+            CodeS3Bucket = Text(code, "s3Bucket") ?? Text(request, "s3Bucket"),
+            Destinations = Destinations(request),
+            EventSourceArn = Text(request, "eventSourceArn") ?? Text(response, "eventSourceArn"),
+            ReservedConcurrency = Text(request, "reservedConcurrentExecutions"),
         };
     }
+
+    /// <summary>The account field of an ARN (<c>arn:partition:service:region:ACCOUNT:resource</c>); empty for
+    /// services whose ARNs carry no account (S3), null when the text is not an ARN.</summary>
+    public static string? ArnAccount(string? arn)
+    {
+        if (arn is null || !arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = arn.Split(':', 6);
+        return parts.Length == 6 ? parts[4] : null;
+    }
+
+    /// <summary>The registry account of an ECR image URI (<c>ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]/repo</c>,
+    /// any partition), or null when the URI is not an ECR private registry.</summary>
+    public static string? ImageAccount(string imageUri)
+    {
+        ArgumentNullException.ThrowIfNull(imageUri);
+        var slash = imageUri.IndexOf('/', StringComparison.Ordinal);
+        var host = slash >= 0 ? imageUri[..slash] : imageUri;
+        var dot = host.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || !host[dot..].StartsWith(".dkr.ecr", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return host[..dot];
+    }
+
+    private static IReadOnlyList<Destination> Destinations(JsonElement? request)
+    {
+        var result = new List<Destination>();
+        var config = Child(request, "destinationConfig");
+        foreach (var kind in (string[])["onSuccess", "onFailure"])
+        {
+            if (Text(Child(config, kind), "destination") is { Length: > 0 } arn)
+            {
+                result.Add(new Destination(kind, arn));
+            }
+        }
+
+        if (Text(Child(request, "deadLetterConfig"), "targetArn") is { Length: > 0 } deadLetter)
+        {
+            result.Add(new Destination("deadLetter", deadLetter));
+        }
+
+        return result;
+    }
+
+    private static JsonElement? Child(JsonElement? element, string property) =>
+        element is { } e && e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
     /// <summary>Accepts a name, <c>name:qualifier</c>, a partial ARN <c>123:function:name</c> or a full ARN.</summary>
     public static (string? Name, string? Arn, string? Qualifier) SplitFunctionReference(string? reference)

@@ -13,8 +13,11 @@ public enum DetectionDecision
     /// <summary>errorCode/errorMessage present: counted (recon signal), no alert unless LG010.</summary>
     FailedCall,
 
-    /// <summary>Automation or AWS service change: logged and counted, not alerted.</summary>
+    /// <summary>A change no rule in the actor's scopes matched (automation or AWS service): counted, not alerted.</summary>
     ActorNotAlerted,
 
     Finding,
+
+    /// <summary><c>requestParameters.dryRun: true</c>: validated, nothing changed, never alerts.</summary>
+    DryRun,
 }

@@ -5,7 +5,7 @@ using LambdaGuard.Core.Rules;
 
 namespace LambdaGuard.Core.Detection;
 
-/// <summary>Turns one CloudTrail record into zero or one finding (detections.md §2–§4). Pure: the same
+/// <summary>Turns one CloudTrail record into zero or one finding (docs/detections.md §2–§4). Pure: the same
 /// record and settings always give the same result.</summary>
 public sealed class Detector
 {
@@ -43,22 +43,24 @@ public sealed class Detector
             return new DetectionResult(DetectionDecision.ReadOnly, api, actor, null);
         }
 
+        if (LambdaApiCatalog.IsDryRun(record.RequestParameters))
+        {
+            return new DetectionResult(DetectionDecision.DryRun, api, actor, null);
+        }
+
         var failed = !string.IsNullOrEmpty(record.ErrorCode) || !string.IsNullOrEmpty(record.ErrorMessage);
         var context = new RuleContext(record, api, actor, ChangeTargetReader.Read(record), _settings, failed);
-
-        // Only LG010 looks past the failed-call and actor gates.
-        var candidates = failed || !actor.IsAlerted
-            ? _rules.Where(rule => rule is OwnResourceChangedRule)
-            : _rules;
+        var scopes = RuleScopes.For(actor, failed);
         var matches = new List<RuleMatch>();
-        foreach (var rule in candidates)
+        foreach (var rule in _rules)
         {
-            if (rule is OtherChangeRule && matches.Count > 0)
+            var scope = rule.Definition.Scope;
+            if (!scopes.Contains(scope) || (scope == RuleScope.CatchAll && matches.Count > 0))
             {
                 continue;
             }
 
-            if (rule.Evaluate(context) is { } match)
+            if (rule.Evaluate(context) is { } match && scopes.Contains(match.Scope))
             {
                 matches.Add(match);
             }
@@ -78,18 +80,30 @@ public sealed class Detector
         var first = matches[0];
         var reasons = new List<string>(first.Reasons);
         var severity = first.Severity;
-        if (context.Actor.Class == ActorClass.Root)
+        var actor = context.Actor;
+        if (actor.Class == ActorClass.Root && !context.Failed)
         {
             severity = Severity.Critical;
             reasons.Add("made with the account's root user");
         }
 
-        if (context.Actor.Class == ActorClass.Unknown)
+        if (actor.UntrustedCaller && !context.Failed)
         {
-            reasons.Add($"actor is unclassified (userIdentity.type {context.Actor.Type}): treated like a human");
+            severity = severity < Severity.High ? Severity.High : severity;
+            reasons.Add($"caller account {actor.AccountId} is neither the function's account nor trusted: judged like a human change, at least High");
         }
 
-        if (context.Actor.InvokedBy is { } invokedBy)
+        if (actor.Class == ActorClass.Automation)
+        {
+            reasons.Add($"actor is Automation ({actor.Type}): exposure rules apply to every caller; a pipeline that does this on purpose needs a suppression naming the rule and the function");
+        }
+
+        if (actor.Class == ActorClass.Unknown)
+        {
+            reasons.Add($"actor is unclassified (userIdentity.type {actor.Type}): treated like a human");
+        }
+
+        if (actor.InvokedBy is { } invokedBy)
         {
             reasons.Add($"made through {invokedBy} with the actor's credentials");
         }

@@ -1,6 +1,6 @@
 namespace LambdaGuard.Core.Detection;
 
-/// <summary>What a deployment tells the engine about itself. Defaults match detections.md: the detector is
+/// <summary>What a deployment tells the engine about itself. Defaults match docs/detections.md: the detector is
 /// any function whose name matches <c>*LambdaGuard*</c>, no role is human, no other account is trusted.</summary>
 public sealed record DetectorSettings
 {
@@ -11,7 +11,7 @@ public sealed record DetectorSettings
     /// <summary>Globs on the issuer role ARN (and SAML/web-identity principal) of sessions that are people.</summary>
     public IReadOnlyList<string> HumanRoleGlobs { get; init; } = [];
 
-    /// <summary>Account-id globs LG004, LG006 and LG007 treat like the own account.</summary>
+    /// <summary>Account-id globs LG004, LG006, LG007, LG012 and the cross-account check treat like the own account.</summary>
     public IReadOnlyList<string> TrustedAccountGlobs { get; init; } = [];
 
     public string? TrustedOrganizationId { get; init; }

@@ -4,7 +4,7 @@ using LambdaGuard.Core.Rules;
 
 namespace LambdaGuard.Core.Detection;
 
-/// <summary>One alertable decision about one record (detections.md §6). Strings are as logged; writers
+/// <summary>One alertable decision about one record (docs/detections.md §6). Strings are as logged; writers
 /// bound and escape them.</summary>
 public sealed record Finding
 {

@@ -1,6 +1,8 @@
+using System.Text.Json;
+
 namespace LambdaGuard.Core.Events;
 
-/// <summary>What kind of call an API is (detections.md §2).</summary>
+/// <summary>What kind of call an API is (docs/detections.md §2).</summary>
 public static class LambdaApiCatalog
 {
     public const string EventSource = "lambda.amazonaws.com";
@@ -32,4 +34,27 @@ public static class LambdaApiCatalog
         || api.StartsWith("List", StringComparison.Ordinal);
 
     public static bool IsKnownChange(string api) => KnownChanges.Contains(api);
+
+    /// <summary>Control-plane reads and data-plane calls CloudTrail logs for Lambda, beside the known changes.</summary>
+    public static IReadOnlySet<string> KnownOtherApis { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Invoke", "InvokeAsync", "InvokeWithResponseStream",
+        "GetAccountSettings", "GetAlias", "GetCodeSigningConfig", "GetEventSourceMapping", "GetFunction",
+        "GetFunctionCodeSigningConfig", "GetFunctionConcurrency", "GetFunctionConfiguration",
+        "GetFunctionEventInvokeConfig", "GetFunctionRecursionConfig", "GetFunctionUrlConfig", "GetLayerVersion",
+        "GetLayerVersionByArn", "GetLayerVersionPolicy", "GetPolicy", "GetProvisionedConcurrencyConfig",
+        "GetRuntimeManagementConfig", "ListAliases", "ListCodeSigningConfigs", "ListEventSourceMappings",
+        "ListFunctionEventInvokeConfigs", "ListFunctionUrlConfigs", "ListFunctions",
+        "ListFunctionsByCodeSigningConfig", "ListLayerVersions", "ListLayers", "ListProvisionedConcurrencyConfigs",
+        "ListTags", "ListVersionsByFunction",
+    };
+
+    public static bool IsKnownApi(string api) => KnownChanges.Contains(api) || KnownOtherApis.Contains(api);
+
+    /// <summary><c>requestParameters.dryRun: true</c> (UpdateFunctionCode) validates and changes nothing.</summary>
+    public static bool IsDryRun(JsonElement? requestParameters) =>
+        requestParameters is { ValueKind: JsonValueKind.Object } request
+        && request.TryGetProperty("dryRun", out var dryRun)
+        && (dryRun.ValueKind == JsonValueKind.True
+            || (dryRun.ValueKind == JsonValueKind.String && string.Equals(dryRun.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
 }

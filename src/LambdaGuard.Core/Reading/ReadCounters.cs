@@ -21,4 +21,18 @@ public sealed class ReadCounters
     public long MalformedRecords { get; set; }
 
     public long FileErrors { get; set; }
+
+    /// <summary>Folds another read's totals into these (one file's counters into a scan's).</summary>
+    public void Add(ReadCounters other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Files += other.Files;
+        Bytes += other.Bytes;
+        Records += other.Records;
+        LambdaRecords += other.LambdaRecords;
+        OtherRecords += other.OtherRecords;
+        Skipped += other.Skipped;
+        MalformedRecords += other.MalformedRecords;
+        FileErrors += other.FileErrors;
+    }
 }

@@ -14,7 +14,8 @@ public sealed class CodeSigningWeakenedRule : IDetectionRule
             "Check the code deployed since the change (UpdateFunctionCode events for the same function).",
             Runbooks.RevokeIfUnauthorized,
         ],
-        ["Panther AWS.LAMBDA.CRUD"]);
+        ["Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Exposure);
 
     public RuleMatch? Evaluate(RuleContext context)
     {

@@ -16,10 +16,11 @@ public sealed class CodeUpdatedRule : IDetectionRule
             Runbooks.RevokeIfUnauthorized + " Revert the code by redeploying the last pipeline build or pointing the alias back to the previous version.",
             Runbooks.SuppressIfExpected,
         ],
-        ["Datadog def-000-b61", "Panther AWS.Lambda.UpdateFunctionCode", "Splunk AWS Lambda UpdateFunctionCode", "Elastic AWS Lambda Function Created or Updated", "Panther AWS.LAMBDA.CRUD"]);
+        ["Datadog def-000-b61", "Panther AWS.Lambda.UpdateFunctionCode", "Splunk AWS Lambda UpdateFunctionCode", "Elastic AWS Lambda Function Created or Updated", "Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Change);
 
     public RuleMatch? Evaluate(RuleContext context) =>
         context.Api == "UpdateFunctionCode"
-            ? new RuleMatch(Definition, Definition.BaseSeverity, ["UpdateFunctionCode called by a human actor"])
+            ? new RuleMatch(Definition, Definition.BaseSeverity, [$"UpdateFunctionCode called by {context.ChangeActor}"])
             : null;
 }

@@ -16,7 +16,9 @@ public sealed class ConfigurationChangedRule : IDetectionRule
             Runbooks.RevokeIfUnauthorized + " Restore the configuration from infrastructure-as-code (redeploy the stack).",
             Runbooks.SuppressIfExpected,
         ],
-        ["Panther AWS.LAMBDA.CRUD"]);
+        ["Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Change,
+        Severities: [Severity.Medium, Severity.High]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {
@@ -25,7 +27,7 @@ public sealed class ConfigurationChangedRule : IDetectionRule
             return null;
         }
 
-        var reasons = new List<string> { "UpdateFunctionConfiguration called by a human actor" };
+        var reasons = new List<string> { $"UpdateFunctionConfiguration called by {context.ChangeActor}" };
         if (context.Target.RolePresent)
         {
             reasons.Add($"the execution role is set ({context.Target.Role ?? "value not logged"})");

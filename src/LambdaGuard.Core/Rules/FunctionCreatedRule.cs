@@ -16,10 +16,11 @@ public sealed class FunctionCreatedRule : IDetectionRule
             Runbooks.RevokeIfUnauthorized + " Delete the function after preserving its code (aws lambda get-function) for the investigation.",
             Runbooks.SuppressIfExpected,
         ],
-        ["Elastic AWS Lambda Function Created or Updated", "Panther AWS.LAMBDA.CRUD"]);
+        ["Elastic AWS Lambda Function Created or Updated", "Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Change);
 
     public RuleMatch? Evaluate(RuleContext context) =>
         context.Api == "CreateFunction"
-            ? new RuleMatch(Definition, Definition.BaseSeverity, ["CreateFunction called by a human actor"])
+            ? new RuleMatch(Definition, Definition.BaseSeverity, [$"CreateFunction called by {context.ChangeActor}"])
             : null;
 }

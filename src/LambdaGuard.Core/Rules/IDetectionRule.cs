@@ -1,7 +1,7 @@
 namespace LambdaGuard.Core.Rules;
 
-/// <summary>One rule of detections.md §4. Rules see only successful changes by alerted actors, except
-/// <see cref="OwnResourceChangedRule"/> which sees every change by anyone.</summary>
+/// <summary>One rule of docs/detections.md §4. The detector evaluates a rule only for records in its
+/// declared <see cref="RuleDefinition.Scope"/>.</summary>
 public interface IDetectionRule
 {
     RuleDefinition Definition { get; }

@@ -14,7 +14,9 @@ public sealed class LayerSharedRule : IDetectionRule
             "Remove the grant (aws lambda remove-layer-version-permission) if it is not intended.",
             Runbooks.RevokeIfUnauthorized,
         ],
-        ["Panther AWS.LAMBDA.CRUD"]);
+        ["Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Exposure,
+        Severities: [Severity.High, Severity.Critical]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {
@@ -31,9 +33,10 @@ public sealed class LayerSharedRule : IDetectionRule
                 return new RuleMatch(Definition, Severity.Critical, [$"layer {target.LayerName} shared with every AWS account (principal *, no organizationId)"]);
             }
 
-            return context.Settings.TrustedOrganizationId is not null && !context.IsTrustedOrganization(target.OrganizationId)
-                ? new RuleMatch(Definition, Severity.High, [$"layer {target.LayerName} shared with organization {target.OrganizationId}, which is not the trusted organization"])
-                : null;
+            // With no trusted organization configured, no organization is known to be ours.
+            return context.IsTrustedOrganization(target.OrganizationId)
+                ? null
+                : new RuleMatch(Definition, Severity.High, [$"layer {target.LayerName} shared with organization {target.OrganizationId}, which is not the trusted organization"]);
         }
 
         var account = ResourcePolicyChangedRule.AccountOf(target.GrantedPrincipal);

@@ -13,5 +13,7 @@ internal static class Mitre
     public static readonly MitreMapping DefenseEvasionSubvertTrust = new("TA0005", "Defense Evasion", "T1553", "Subvert Trust Controls");
     public static readonly MitreMapping ExfiltrationTransferToCloudAccount = new("TA0010", "Exfiltration", "T1537", "Transfer Data to Cloud Account");
     public static readonly MitreMapping InitialAccessExternalRemoteServices = new("TA0001", "Initial Access", "T1133", "External Remote Services");
+    public static readonly MitreMapping PersistenceEventTriggeredExecution = new("TA0003", "Persistence", "T1546", "Event Triggered Execution");
+    public static readonly MitreMapping InitialAccessSupplyChain = new("TA0001", "Initial Access", "T1195.002", "Supply Chain Compromise: Compromise Software Supply Chain");
     public static readonly MitreMapping ImpactServiceStop = new("TA0040", "Impact", "T1489", "Service Stop");
 }

@@ -19,14 +19,15 @@ public sealed class OwnResourceChangedRule : IDetectionRule
             Runbooks.RevokeIfUnauthorized,
         ],
         ["LambdaGuard"],
-        Suppressible: false);
+        RuleScope.OwnResources,
+        Suppressible: false,
+        Severities: [Severity.Medium, Severity.Critical]);
 
     public RuleMatch? Evaluate(RuleContext context)
     {
         var glob = context.Settings.OwnFunctionGlob;
         var target = context.Target;
-        var matched = Glob.IsMatch(glob, target.FunctionName) || Glob.IsMatch(glob, target.FunctionArn);
-        if (!matched)
+        if (!IsOwnFunction(glob, context))
         {
             return null;
         }
@@ -46,4 +47,28 @@ public sealed class OwnResourceChangedRule : IDetectionRule
 
         return new RuleMatch(Definition, Definition.BaseSeverity, reasons);
     }
+
+    /// <summary>The glob may be a short name or an ARN, and the record may name the function either way: a
+    /// short name is also tried as the unqualified ARN it has in the recipient account and region.</summary>
+    private static bool IsOwnFunction(string glob, RuleContext context)
+    {
+        var target = context.Target;
+        if (Glob.IsMatch(glob, target.FunctionName) || Glob.IsMatch(glob, target.FunctionArn))
+        {
+            return true;
+        }
+
+        var record = context.Record;
+        if (target.FunctionName is not { Length: > 0 } name || record.AwsRegion is not { Length: > 0 } region || record.RecipientAccountId is not { Length: > 0 } account)
+        {
+            return false;
+        }
+
+        return Glob.IsMatch(glob, $"arn:{PartitionOf(region)}:lambda:{region}:{account}:function:{name}");
+    }
+
+    private static string PartitionOf(string region) =>
+        region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+        : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+        : "aws";
 }

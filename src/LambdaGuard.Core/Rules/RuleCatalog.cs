@@ -2,7 +2,7 @@ namespace LambdaGuard.Core.Rules;
 
 public static class RuleCatalog
 {
-    /// <summary>detections.md §4: the first match wins, the later ones are listed as also matched.</summary>
+    /// <summary>docs/detections.md §4: the first match wins, the later ones are listed as also matched.</summary>
     public static IReadOnlyList<IDetectionRule> EvaluationOrder { get; } =
     [
         new OwnResourceChangedRule(),
@@ -10,6 +10,7 @@ public static class RuleCatalog
         new ResourcePolicyChangedRule(),
         new LayerSharedRule(),
         new UntrustedLayerRule(),
+        new FunctionWiredOutsideRule(),
         new CodeSigningWeakenedRule(),
         new CodeUpdatedRule(),
         new ConfigurationChangedRule(),

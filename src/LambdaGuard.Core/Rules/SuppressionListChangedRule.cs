@@ -16,5 +16,7 @@ public static class SuppressionListChangedRule
             "If unauthorized, remove or restore the entry (lambdaguard suppressions remove/import) and review who can write the table.",
         ],
         ["LambdaGuard"],
-        Suppressible: false);
+        RuleScope.Audit,
+        Suppressible: false,
+        Severities: [Severity.Info, Severity.Medium, Severity.High]);
 }

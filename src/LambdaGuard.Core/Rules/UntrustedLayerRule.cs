@@ -2,34 +2,46 @@ using LambdaGuard.Core.Detection;
 
 namespace LambdaGuard.Core.Rules;
 
+/// <summary>LG006: code that another account controls now runs as the function, through a layer or a
+/// container image pulled from that account's ECR registry.</summary>
 public sealed class UntrustedLayerRule : IDetectionRule
 {
     public RuleDefinition Definition { get; } = new(
         "LG006",
-        "Layer from an untrusted account attached",
+        "Code or layer from an untrusted account",
         Severity.High,
-        [Mitre.PersistenceImplantImage, Mitre.ExecutionServerless],
-        "A layer published by an account that is neither this one nor a trusted one now runs inside the function, with its role and its data. Layers are a known way to implant code without changing the function package.",
+        [Mitre.PersistenceImplantImage, Mitre.InitialAccessSupplyChain, Mitre.ExecutionServerless],
+        "A layer or a container image published by an account that is neither this one nor a trusted one now runs inside the function, with its role and its data. Foreign layers and images implant code without changing the function package.",
         [
             Runbooks.ContactActor,
-            "Identify the layer's publisher account; if it is a vendor (e.g. AWS Lambda Powertools), add it to the trusted accounts instead of suppressing.",
-            "Download the layer (aws lambda get-layer-version-by-arn) and review its content.",
-            Runbooks.RevokeIfUnauthorized + " Remove the layer from the function configuration.",
+            "Identify the publisher account of the layer or the image registry; if it is a vendor (e.g. AWS Lambda Powertools' layer account), add it to the trusted accounts instead of suppressing.",
+            "Review the content: download the layer (aws lambda get-layer-version-by-arn) or pull the image and inspect it.",
+            Runbooks.RevokeIfUnauthorized + " Remove the layer from the function configuration, or redeploy the image from the own registry.",
         ],
-        ["Panther AWS.LAMBDA.CRUD"]);
+        ["Panther AWS.LAMBDA.CRUD"],
+        RuleScope.Exposure);
 
     public RuleMatch? Evaluate(RuleContext context)
     {
-        if (context.Api is not ("CreateFunction" or "UpdateFunctionConfiguration"))
+        var reasons = new List<string>();
+        if (context.Api is "CreateFunction" or "UpdateFunctionConfiguration")
         {
-            return null;
+            foreach (var layer in context.Target.Layers)
+            {
+                var account = ChangeTargetReader.LayerAccount(layer);
+                if (!context.IsTrustedAccount(account))
+                {
+                    reasons.Add($"layer {layer} is from account {account ?? "unknown"}, which is not trusted");
+                }
+            }
         }
 
-        var untrusted = context.Target.Layers
-            .Where(layer => !context.IsTrustedAccount(ChangeTargetReader.LayerAccount(layer)))
-            .ToList();
-        return untrusted.Count == 0
-            ? null
-            : new RuleMatch(Definition, Definition.BaseSeverity, untrusted.Select(layer => $"layer {layer} is from account {ChangeTargetReader.LayerAccount(layer) ?? "unknown"}, which is not trusted").ToList());
+        if (context.Api is "CreateFunction" or "UpdateFunctionCode" && context.Target.ImageUri is { } image
+            && ChangeTargetReader.ImageAccount(image) is { } registry && !context.IsTrustedAccount(registry))
+        {
+            reasons.Add($"container image {image} is pulled from the ECR registry of account {registry}, which is not trusted");
+        }
+
+        return reasons.Count == 0 ? null : new RuleMatch(Definition, Definition.BaseSeverity, reasons);
     }
 }

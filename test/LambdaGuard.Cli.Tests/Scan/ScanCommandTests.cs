@@ -5,7 +5,7 @@ namespace LambdaGuard.Cli.Tests.Scan;
 /// <summary><c>lambdaguard scan</c> as docs/interfaces.md gives it, over the bundled samples and small fixtures.</summary>
 public sealed class ScanCommandTests
 {
-    private static readonly string[] AllRules = ["LG001", "LG002", "LG003", "LG004", "LG005", "LG006", "LG007", "LG008", "LG009", "LG010"];
+    private static readonly string[] AllRules = ["LG001", "LG002", "LG003", "LG004", "LG005", "LG006", "LG007", "LG008", "LG009", "LG010", "LG012"];
 
     private static List<JsonElement> JsonLines(ScanRun run) =>
         run.OutLines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
@@ -21,7 +21,7 @@ public sealed class ScanCommandTests
         Assert.All(AllRules, rule => Assert.Contains(rule, run.Out, StringComparison.Ordinal));
         Assert.DoesNotContain("DeployRole", run.Out, StringComparison.Ordinal);
         var summary = run.OutLines[^1];
-        Assert.StartsWith("5 files, 23 records, 21 Lambda records, 15 findings (5 Critical, 5 High, 4 Medium, 1 Low), 1 suppressed, 0 malformed, 0 unreadable files, 1 failed calls", summary, StringComparison.Ordinal);
+        Assert.StartsWith("6 files, 24 records, 22 Lambda records, 16 findings (5 Critical, 6 High, 4 Medium, 1 Low), 1 suppressed, 0 malformed, 0 unreadable files, 1 failed calls", summary, StringComparison.Ordinal);
         Assert.Contains("records/s", summary, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Error);
     }
@@ -36,7 +36,7 @@ public sealed class ScanCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(run.Out.Length, run.Out.Replace("\r", string.Empty, StringComparison.Ordinal).Length);
         var findings = JsonLines(run);
-        Assert.Equal(15, findings.Count);
+        Assert.Equal(16, findings.Count);
         Assert.Equal(AllRules, findings.Select(f => f.GetProperty("ruleId").GetString()).Distinct().Order(StringComparer.Ordinal));
         Assert.All(findings, finding =>
         {
@@ -60,7 +60,7 @@ public sealed class ScanCommandTests
             Assert.False(finding.GetProperty("suppressed").GetBoolean());
             Assert.False(finding.TryGetProperty("suppressionId", out _));
         });
-        Assert.Contains("15 findings", run.Error, StringComparison.Ordinal);
+        Assert.Contains("16 findings", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ScanCommandTests
         // Assert
         Assert.DoesNotContain("DeployRole", hidden.Out, StringComparison.Ordinal);
         var findings = JsonLines(shown);
-        Assert.Equal(16, findings.Count);
+        Assert.Equal(17, findings.Count);
         var suppressed = Assert.Single(findings, f => f.GetProperty("suppressed").GetBoolean());
         Assert.Equal("deploy-role-legacy-cleanup", suppressed.GetProperty("suppressionId").GetString());
         Assert.Equal("arn:aws:iam::123456789012:user/DeployRole", suppressed.GetProperty("actor").GetProperty("principal").GetString());
@@ -107,7 +107,7 @@ public sealed class ScanCommandTests
         var run = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl");
 
         // Assert
-        Assert.Equal(16, run.OutLines.Length);
+        Assert.Equal(17, run.OutLines.Length);
         Assert.Contains(JsonLines(run), f => f.GetProperty("actor").GetProperty("principal").GetString() == "arn:aws:iam::123456789012:user/DeployRole");
     }
 

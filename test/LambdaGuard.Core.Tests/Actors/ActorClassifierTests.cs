@@ -4,7 +4,7 @@ using LambdaGuard.Core.Tests.Support;
 
 namespace LambdaGuard.Core.Tests.Actors;
 
-/// <summary>detections.md §3: the class comes from userIdentity.type alone; console, MFA and invokedBy are
+/// <summary>docs/detections.md §3: the class comes from userIdentity.type alone; console, MFA and invokedBy are
 /// recorded but never change it.</summary>
 public sealed class ActorClassifierTests
 {
@@ -50,9 +50,10 @@ public sealed class ActorClassifierTests
     [InlineData("actor-ci-console-mfa", false)]
     [InlineData("actor-web-identity", false)]
     [InlineData("actor-saml-user", false)]
-    [InlineData("actor-aws-account", false)]
+    [InlineData("actor-aws-account", true)]
+    [InlineData("actor-cross-account-user", true)]
     [InlineData("actor-aws-service", false)]
-    public void Detect_WhenHumanLookingCodeUpdateByActor_ShouldAlertOnlyRootHumanAndUnknown(string eventId, bool alerted)
+    public void Detect_WhenCodeUpdatedByActor_ShouldAlertPeopleUnknownAndUntrustedAccountsOnly(string eventId, bool alerted)
     {
         // Arrange
         var record = Fixtures.RecordById(Identities, eventId);
@@ -63,6 +64,39 @@ public sealed class ActorClassifierTests
         // Assert
         Assert.Equal(alerted, result.Finding is not null);
         Assert.Equal(alerted ? DetectionDecision.Finding : DetectionDecision.ActorNotAlerted, result.Decision);
+    }
+
+    [Fact]
+    public void Detect_WhenCallerFromAnotherAccountUpdatesCode_ShouldBeAtLeastHighAndSaySo()
+    {
+        // Arrange: AWSAccount is Automation by class, but account 999999999999 is not trusted.
+        var record = Fixtures.RecordById(Identities, "actor-aws-account");
+
+        // Act
+        var finding = new Detector(new DetectorSettings()).Detect(record).Finding;
+
+        // Assert
+        Assert.NotNull(finding);
+        Assert.Equal("LG001", finding.RuleId);
+        Assert.Equal(ActorClass.Automation, finding.Actor.Class);
+        Assert.True(finding.Actor.UntrustedCaller);
+        Assert.Contains(finding.Reasons, r => r.Contains("999999999999 is neither", StringComparison.Ordinal));
+        Assert.Contains(finding.Reasons, r => r.Contains("actor is Automation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_WhenCallerAccountIsTrusted_ShouldJudgeTheActorByItsClass()
+    {
+        // Arrange
+        var record = Fixtures.RecordById(Identities, "actor-aws-account");
+        var settings = new DetectorSettings { TrustedAccountGlobs = ["999999999999"] };
+
+        // Act
+        var result = new Detector(settings).Detect(record);
+
+        // Assert
+        Assert.Equal(DetectionDecision.ActorNotAlerted, result.Decision);
+        Assert.False(result.Actor!.UntrustedCaller);
     }
 
     [Theory]

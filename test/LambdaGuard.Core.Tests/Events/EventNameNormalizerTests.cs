@@ -28,6 +28,34 @@ public sealed class EventNameNormalizerTests
     }
 
     [Theory]
+    [InlineData("UpdateFunctionCode2027", "UpdateFunctionCode", "2027")]
+    [InlineData("UpdateFunctionCode20150331V3", "UpdateFunctionCode", "20150331V3")]
+    [InlineData("CreateFunctionUrlConfig20261201beta", "CreateFunctionUrlConfig", "20261201beta")]
+    [InlineData("GetFunction2027", "GetFunction", "2027")]
+    public void Normalize_WhenKnownApiHasSuffixOfAnotherShape_ShouldStillBeThatApi(string eventName, string api, string version)
+    {
+        // Act
+        var normalized = EventNameNormalizer.Normalize(eventName);
+
+        // Assert
+        Assert.Equal(api, normalized.Api);
+        Assert.Equal(version, normalized.Version);
+    }
+
+    [Theory]
+    [InlineData("FrobnicateFunction2027")]
+    [InlineData("UpdateFunctionCode2027-preview")]
+    public void Normalize_WhenSuffixFollowsNoKnownApiOrIsNotAlphanumeric_ShouldKeepTheWholeName(string eventName)
+    {
+        // Act
+        var normalized = EventNameNormalizer.Normalize(eventName);
+
+        // Assert
+        Assert.Equal(eventName, normalized.Api);
+        Assert.Null(normalized.Version);
+    }
+
+    [Theory]
     [InlineData("CreateFunctionUrlConfig")]
     [InlineData("DeleteFunction")]
     [InlineData("Invoke")]

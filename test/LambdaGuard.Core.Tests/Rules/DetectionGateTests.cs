@@ -5,7 +5,7 @@ using LambdaGuard.Core.Tests.Support;
 
 namespace LambdaGuard.Core.Tests.Rules;
 
-/// <summary>detections.md §2 and §4: which records count, and the evaluation order.</summary>
+/// <summary>docs/detections.md §2 and §4: which records count, and the evaluation order.</summary>
 public sealed class DetectionGateTests
 {
     private const string Gates = "Rules/gates.json";
@@ -55,7 +55,7 @@ public sealed class DetectionGateTests
         var order = RuleCatalog.EvaluationOrder.Select(rule => rule.Definition.Id);
 
         // Assert
-        Assert.Equal(["LG010", "LG005", "LG004", "LG007", "LG006", "LG008", "LG001", "LG003", "LG002", "LG009"], order);
+        Assert.Equal(["LG010", "LG005", "LG004", "LG007", "LG006", "LG012", "LG008", "LG001", "LG003", "LG002", "LG009"], order);
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class DetectionGateTests
         var all = RuleCatalog.All;
 
         // Assert
-        Assert.Equal(["LG001", "LG002", "LG003", "LG004", "LG005", "LG006", "LG007", "LG008", "LG009", "LG010", "LG011"], all.Select(d => d.Id));
+        Assert.Equal(["LG001", "LG002", "LG003", "LG004", "LG005", "LG006", "LG007", "LG008", "LG009", "LG010", "LG011", "LG012"], all.Select(d => d.Id));
         Assert.All(all, d =>
         {
             Assert.NotEmpty(d.Title);

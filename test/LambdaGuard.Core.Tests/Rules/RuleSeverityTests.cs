@@ -4,7 +4,7 @@ using LambdaGuard.Core.Tests.Support;
 
 namespace LambdaGuard.Core.Tests.Rules;
 
-/// <summary>detections.md §4: each rule LG001–LG009 with its severity variants, for a human IAM user in
+/// <summary>docs/detections.md §4: each rule LG001–LG009 with its severity variants, for a human IAM user in
 /// account 123456789012 with default settings (no trusted accounts, no organization).</summary>
 public sealed class RuleSeverityTests
 {
@@ -23,7 +23,7 @@ public sealed class RuleSeverityTests
     [InlineData("Rules/lg004-resource-policy.json", "lg004-service-no-source", "LG004", Severity.High)]
     [InlineData("Rules/lg004-resource-policy.json", "lg004-service-with-source", "LG004", Severity.Medium)]
     [InlineData("Rules/lg004-resource-policy.json", "lg004-own-account", "LG004", Severity.Medium)]
-    [InlineData("Rules/lg004-resource-policy.json", "lg004-star-with-org", "LG004", Severity.Medium)]
+    [InlineData("Rules/lg004-resource-policy.json", "lg004-star-with-org", "LG004", Severity.High)]
     [InlineData("Rules/lg005-public-url.json", "lg005-create-none", "LG005", Severity.Critical)]
     [InlineData("Rules/lg005-public-url.json", "lg005-update-none", "LG005", Severity.Critical)]
     [InlineData("Rules/lg005-public-url.json", "lg005-create-iam", "LG009", Severity.Low)]
@@ -32,7 +32,7 @@ public sealed class RuleSeverityTests
     [InlineData("Rules/lg002-function-created.json", "lg002-untrusted-layer", "LG006", Severity.High)]
     [InlineData("Rules/lg007-layer-shared.json", "lg007-star", "LG007", Severity.Critical)]
     [InlineData("Rules/lg007-layer-shared.json", "lg007-account", "LG007", Severity.High)]
-    [InlineData("Rules/lg007-layer-shared.json", "lg007-star-org", "LG009", Severity.Low)]
+    [InlineData("Rules/lg007-layer-shared.json", "lg007-star-org", "LG007", Severity.High)]
     [InlineData("Rules/lg008-code-signing.json", "lg008-delete", "LG008", Severity.High)]
     [InlineData("Rules/lg008-code-signing.json", "lg008-update-warn", "LG008", Severity.High)]
     [InlineData("Rules/lg008-code-signing.json", "lg008-create-warn", "LG008", Severity.High)]
@@ -42,7 +42,7 @@ public sealed class RuleSeverityTests
     [InlineData("Rules/lg009-other-change.json", "lg009-remove-layer-permission", "LG009", Severity.Medium)]
     [InlineData("Rules/lg009-other-change.json", "lg009-delete-concurrency", "LG009", Severity.Medium)]
     [InlineData("Rules/lg009-other-change.json", "lg009-tag", "LG009", Severity.Low)]
-    [InlineData("Rules/lg009-other-change.json", "lg009-concurrency", "LG009", Severity.Low)]
+    [InlineData("Rules/lg009-other-change.json", "lg009-concurrency", "LG009", Severity.Medium)]
     [InlineData("Rules/lg009-other-change.json", "lg009-unknown-api", "LG009", Severity.Low)]
     public void Detect_WhenHumanMakesChange_ShouldRaiseTheRuleWithItsSeverity(string file, string eventId, string ruleId, Severity severity)
     {

@@ -5,7 +5,7 @@ using LambdaGuard.Core.Tests.Support;
 namespace LambdaGuard.Core.Tests.Rules;
 
 /// <summary>Trusted accounts and the trusted organization make LG004, LG006 and LG007 treat another account
-/// like the own one (detections.md §4 "Trusted accounts").</summary>
+/// like the own one (docs/detections.md §4 "Trusted accounts").</summary>
 public sealed class TrustSettingsTests
 {
     private static readonly DetectorSettings TrustPartner = new() { TrustedAccountGlobs = ["111111111111", "9999*"] };
