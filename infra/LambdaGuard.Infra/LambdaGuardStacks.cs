@@ -1,4 +1,5 @@
 using LambdaGuard.Infra.Configuration;
+using LambdaGuard.Infra.Organization;
 using LambdaGuard.Infra.Stacks;
 
 namespace LambdaGuard.Infra;
@@ -6,4 +7,13 @@ namespace LambdaGuard.Infra;
 public sealed record LambdaGuardStacks(
     InfraSettings Settings,
     LambdaGuardGlobalStack Global,
-    IReadOnlyList<LambdaGuardRegionalStack> Regional);
+    IReadOnlyList<LambdaGuardRegionalStack> Regional)
+{
+    public OrganizationSettings Organization { get; init; } = OrganizationSettings.PerRegion;
+
+    // Set when the home-region detector serves other regions or accounts (docs/organization.md).
+    public DetectorHub? Hub { get; init; }
+
+    // Single-account mode: one forwarding stack per non-home region.
+    public IReadOnlyList<LambdaGuardSpokeStack> Forwarders { get; init; } = [];
+}
