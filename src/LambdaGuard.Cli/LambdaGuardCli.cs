@@ -13,6 +13,7 @@ public static class LambdaGuardCli
         root.Subcommands.Add(ReplayCommand.Create(io));
         root.Subcommands.Add(TestAlertCommand.Create(io));
         root.Subcommands.Add(SuppressionsCommand.Create(io));
+        root.Subcommands.Add(Coverage.CoverageCommand.Create(io));
         return root;
     }
 
