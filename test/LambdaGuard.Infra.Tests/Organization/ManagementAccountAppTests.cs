@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using LambdaGuard.Infra.Configuration;
 using LambdaGuard.Infra.Organization;
+using LambdaGuard.Infra.Tests.Support;
 
 namespace LambdaGuard.Infra.Tests.Organization;
 
@@ -50,6 +51,40 @@ public sealed class ManagementAccountAppTests
                 }),
             },
         });
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void CdkNag_OverTheManagementAccountStacks_ShouldReportNoFinding()
+    {
+        var outdir = Directory.CreateTempSubdirectory("lambdaguard-management-").FullName;
+        try
+        {
+            var app = new App(new AppProps
+            {
+                Outdir = outdir,
+                Context = new Dictionary<string, object>
+                {
+                    ["organizationId"] = "o-exampleorgid",
+                    ["homeRegion"] = "us-east-1",
+                    ["deployTo"] = "management",
+                    ["centralAccountId"] = "111122223333",
+                    ["memberRegions"] = "us-east-1,eu-west-1",
+                    ["aws:cdk:enable-path-metadata"] = true,
+                },
+            });
+            ManagementAccountApp.Compose(app);
+            app.Synth();
+
+            var nag = NodeTool.CheckNag(Directory.EnumerateFiles(outdir, "*.template.json").Order(StringComparer.Ordinal));
+
+            Assert.True(nag.ExitCode == 0, nag.ToString());
+            Assert.Contains("LambdaGuard-Management-eu-west-1.template.json: 0 unacknowledged, 0 acknowledged", nag.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outdir, recursive: true);
+        }
     }
 
     [Fact]
