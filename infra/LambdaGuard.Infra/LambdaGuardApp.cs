@@ -2,6 +2,7 @@ using Amazon.CDK;
 using LambdaGuard.Infra.Configuration;
 using LambdaGuard.Infra.Detector;
 using LambdaGuard.Infra.Events;
+using LambdaGuard.Infra.Organization;
 using LambdaGuard.Infra.Stacks;
 using CdkEnvironment = Amazon.CDK.Environment;
 
@@ -18,7 +19,13 @@ public static class LambdaGuardApp
         ArgumentNullException.ThrowIfNull(app);
         var settings = InfraSettingsReader.Read(
             key => app.Node.TryGetContext(key),
-            System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
+            OrganizationSettingsReader.DefaultRegion(app) ?? System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
+        var organization = OrganizationSettingsReader.Read(key => app.Node.TryGetContext(key), settings);
+        if (organization.IsHub)
+        {
+            // One detector, in the home region; every other region forwards to it.
+            settings = settings with { Regions = [organization.HomeRegion] };
+        }
 
         Tags.Of(app).Add("Application", "LambdaGuard");
 
@@ -56,6 +63,37 @@ public static class LambdaGuardApp
             iamWatch.AddDependency(global);
         }
 
-        return new LambdaGuardStacks(settings, global, regional) { IamWatch = iamWatch };
+        if (!organization.IsHub)
+        {
+            return new LambdaGuardStacks(settings, global, regional) { IamWatch = iamWatch };
+        }
+
+        var home = regional[0];
+        var hub = new DetectorHub(home, "Hub", new DetectorHubProps
+        {
+            Settings = organization,
+            Detector = home.Detector,
+            AlertTopic = home.Alerts,
+            ClaimsTable = home.Tables.Claims,
+            DeadLetterQueue = home.Queues.RuleDeadLetterQueue,
+        });
+
+        var forwarders = new List<LambdaGuardSpokeStack>();
+        if (organization.Mode == DeploymentMode.SingleAccount)
+        {
+            // Same account: the home region's default bus takes the events, no resource policy needed.
+            var homeBusArn = $"arn:{Aws.PARTITION}:events:{organization.HomeRegion}:{Aws.ACCOUNT_ID}:event-bus/default";
+            foreach (var region in organization.MemberRegions.Skip(1))
+            {
+                forwarders.Add(new LambdaGuardSpokeStack(app, ForwardingNames.ForwarderStack(region), new LambdaGuardSpokeStackProps
+                {
+                    CentralBusArn = homeBusArn,
+                    Env = new CdkEnvironment { Region = region },
+                    Description = $"LambdaGuard forwarding: this region's Lambda API calls and heartbeat to the detector in {organization.HomeRegion}",
+                }));
+            }
+        }
+
+        return new LambdaGuardStacks(settings, global, regional) { IamWatch = iamWatch, Organization = organization, Hub = hub, Forwarders = forwarders };
     }
 }

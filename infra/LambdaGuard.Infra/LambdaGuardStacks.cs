@@ -1,4 +1,5 @@
 using LambdaGuard.Infra.Configuration;
+using LambdaGuard.Infra.Organization;
 using LambdaGuard.Infra.Stacks;
 
 namespace LambdaGuard.Infra;
@@ -10,4 +11,12 @@ public sealed record LambdaGuardStacks(
 {
     // Only when us-east-1 is not a LambdaGuard region; otherwise its regional stack holds the IAM tamper rule.
     public LambdaGuardIamWatchStack? IamWatch { get; init; }
+
+    public OrganizationSettings Organization { get; init; } = OrganizationSettings.PerRegion;
+
+    // Set when the home-region detector serves other regions or accounts (docs/organization.md).
+    public DetectorHub? Hub { get; init; }
+
+    // Single-account mode: one forwarding stack per non-home region.
+    public IReadOnlyList<LambdaGuardSpokeStack> Forwarders { get; init; } = [];
 }

@@ -17,6 +17,7 @@ public static class LambdaGuardCli
         root.Subcommands.Add(TestAlertCommand.Create(io));
         root.Subcommands.Add(SuppressionsCommand.Create(io));
         root.Subcommands.Add(RulesCommand.Create(io));
+        root.Subcommands.Add(Coverage.CoverageCommand.Create(io));
         return root;
     }
 

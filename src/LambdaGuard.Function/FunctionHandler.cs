@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using LambdaGuard.Core.Coverage;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Reading;
 using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Function.Composition;
+using LambdaGuard.Function.Coverage;
 using LambdaGuard.Function.Envelope;
 using LambdaGuard.Function.Observability;
 using LambdaGuard.Function.Settings;
@@ -26,6 +28,7 @@ public class FunctionHandler
     private readonly TelemetryWriter telemetry;
     private readonly FunctionLog log;
     private readonly CloudTrailReader reader = new();
+    private readonly CoverageMonitor? coverage;
 
     /// <summary>The composition root: settings from the environment, AWS adapters, raw stdout for telemetry.</summary>
     /// <exception cref="FunctionSettingsException">An environment variable is missing or invalid.</exception>
@@ -41,16 +44,30 @@ public class FunctionHandler
         IAlertPublisher publisher,
         TimeProvider time,
         Stream telemetryOutput)
-        : this(settings, new FunctionPorts(suppressions, claims, publisher), time, new TelemetryWriter(telemetryOutput))
+        : this(settings, new FunctionPorts(suppressions, claims, publisher), time, new TelemetryWriter(telemetryOutput), null)
+    {
+    }
+
+    /// <param name="quietWindow">The spoke-coverage window (docs/organization.md).</param>
+    internal FunctionHandler(
+        FunctionSettings settings,
+        ISuppressionSource suppressions,
+        IAlertClaims claims,
+        IAlertPublisher publisher,
+        ISpokeSignals signals,
+        TimeSpan quietWindow,
+        TimeProvider time,
+        Stream telemetryOutput)
+        : this(settings, new FunctionPorts(suppressions, claims, publisher, signals), time, new TelemetryWriter(telemetryOutput), quietWindow)
     {
     }
 
     private FunctionHandler(FunctionSettings settings, TelemetryWriter telemetry)
-        : this(settings, AwsPorts.Create(settings, SuppressionProblemLogger(telemetry)), TimeProvider.System, telemetry)
+        : this(settings, AwsPorts.Create(settings, SuppressionProblemLogger(telemetry)), TimeProvider.System, telemetry, CoverageWindow.FromEnvironment())
     {
     }
 
-    private FunctionHandler(FunctionSettings settings, FunctionPorts ports, TimeProvider time, TelemetryWriter telemetry)
+    private FunctionHandler(FunctionSettings settings, FunctionPorts ports, TimeProvider time, TelemetryWriter telemetry, TimeSpan? quietWindow)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(ports);
@@ -60,6 +77,10 @@ public class FunctionHandler
         this.telemetry = telemetry;
         log = new FunctionLog(telemetry, time);
         processor = new RecordProcessor(settings.ToProcessorOptions(), ports.Suppressions, ports.Claims, ports.Publisher, time);
+        if (quietWindow is { } window && ports.Signals is { } signals)
+        {
+            coverage = new CoverageMonitor(signals, ports.Publisher, window);
+        }
     }
 
     public async Task<Stream> Handle(Stream input)
@@ -80,6 +101,11 @@ public class FunctionHandler
                 case InvocationKind.ScheduledEvent:
                     metrics.AddHeartbeat();
                     log.Info("heartbeat", parsed.Where);
+                    await CheckCoverageAsync(parsed, deadline).ConfigureAwait(false);
+                    return Response(EmptyResponse);
+
+                case InvocationKind.SpokeHeartbeat:
+                    await RecordSpokeHeartbeatAsync(parsed).ConfigureAwait(false);
                     return Response(EmptyResponse);
 
                 case InvocationKind.SuppressionStreamBatch:
@@ -150,6 +176,42 @@ public class FunctionHandler
             metrics.Add(outcome);
             log.Record(outcome);
             return outcome;
+        }
+    }
+
+    private async Task RecordSpokeHeartbeatAsync(ParsedInvocation parsed)
+    {
+        var envelope = parsed.Envelope!;
+        var where = $"{parsed.Where} from {envelope.Account}/{envelope.Region}";
+        if (coverage is null)
+        {
+            log.Warn("spoke heartbeat ignored: coverage is not configured (" + CoverageWindow.Variable + ")", where);
+            return;
+        }
+
+        await coverage.RecordHeartbeatAsync(envelope.Account!, envelope.Region!, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        log.Info("spoke heartbeat recorded", where);
+    }
+
+    private async Task CheckCoverageAsync(ParsedInvocation parsed, DateTimeOffset deadline)
+    {
+        if (coverage is null)
+        {
+            return;
+        }
+
+        var result = await coverage.CheckAsync(time.GetUtcNow(), deadline, CancellationToken.None).ConfigureAwait(false);
+        foreach (var (spoke, messageId) in result.Alerted)
+        {
+            log.Warn("quiet spoke alerted", $"{spoke.Account}/{spoke.Region}", $"last signal {spoke.LastSignalAt:O}, message {messageId}");
+        }
+
+        log.Info("coverage checked", parsed.Where, $"{result.Known} known, {result.Quiet} quiet, {result.Alerted.Count} alerted now");
+        if (result.Failed.Count > 0)
+        {
+            throw new AlertDeliveryException(
+                $"{parsed.Where}: quiet-spoke alert not delivered, the check will be retried: " +
+                string.Join("; ", result.Failed.Select(f => $"{f.Spoke.Account}/{f.Spoke.Region}: {f.Error}")));
         }
     }
 

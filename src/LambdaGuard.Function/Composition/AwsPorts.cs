@@ -29,6 +29,7 @@ internal static class AwsPorts
         return new FunctionPorts(
             new DynamoDbSuppressionStore(dynamoDb, settings.SuppressionsTable, onSuppressionProblem),
             new DynamoDbAlertClaims(dynamoDb, settings.ClaimsTable),
-            publisher);
+            publisher,
+            new DynamoDbSpokeSignals(dynamoDb, settings.ClaimsTable));
     }
 }

@@ -16,6 +16,13 @@ internal sealed class InvocationEnvelope
     [JsonPropertyName("id")]
     public string? Id { get; set; }
 
+    // Set by EventBridge from the sending account and region; a spoke heartbeat is attributed by these only.
+    [JsonPropertyName("account")]
+    public string? Account { get; set; }
+
+    [JsonPropertyName("region")]
+    public string? Region { get; set; }
+
     [JsonPropertyName("time")]
     public string? Time { get; set; }
 

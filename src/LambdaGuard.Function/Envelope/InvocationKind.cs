@@ -8,6 +8,9 @@ internal enum InvocationKind
     /// <summary>EventBridge "Scheduled Event": the daily heartbeat.</summary>
     ScheduledEvent,
 
+    /// <summary>A spoke's heartbeat (EventBridge Scheduler, forwarded): coverage of its account and region.</summary>
+    SpokeHeartbeat,
+
     /// <summary>A DynamoDB stream batch of the suppressions table (LG011 audit).</summary>
     SuppressionStreamBatch,
 

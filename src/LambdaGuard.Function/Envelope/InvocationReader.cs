@@ -7,6 +7,8 @@ internal static class InvocationReader
 {
     public const string CloudTrailDetailType = "AWS API Call via CloudTrail";
     public const string ScheduledDetailType = "Scheduled Event";
+    public const string SpokeHeartbeatDetailType = "LambdaGuard Heartbeat";
+    public const string SpokeHeartbeatSource = "lambdaguard.heartbeat";
 
     private const string Payload = "invocation payload";
 
@@ -38,6 +40,15 @@ internal static class InvocationReader
                     new ParsedInvocation(InvocationKind.Unrecognised, envelope, where, $"detail is {Describe(envelope.Detail)}, not a CloudTrail record object"),
                 ScheduledDetailType =>
                     new ParsedInvocation(InvocationKind.ScheduledEvent, envelope, where),
+                SpokeHeartbeatDetailType when envelope.Source == SpokeHeartbeatSource &&
+                    !string.IsNullOrWhiteSpace(envelope.Account) && !string.IsNullOrWhiteSpace(envelope.Region) =>
+                    new ParsedInvocation(InvocationKind.SpokeHeartbeat, envelope, where),
+                SpokeHeartbeatDetailType =>
+                    new ParsedInvocation(
+                        InvocationKind.Unrecognised,
+                        envelope,
+                        where,
+                        $"a heartbeat needs source '{SpokeHeartbeatSource}' and the envelope's account and region"),
                 _ => new ParsedInvocation(
                     InvocationKind.Unrecognised,
                     envelope,

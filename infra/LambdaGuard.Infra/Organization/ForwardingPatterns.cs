@@ -1,0 +1,64 @@
+namespace LambdaGuard.Infra.Organization;
+
+/// <summary>
+/// The event patterns of the forwarding path as plain CloudFormation values (the member template is raw
+/// CloudFormation). The Lambda pattern is the detector rule's (<see cref="Events.CloudTrailRule.Pattern"/>):
+/// a spoke forwards exactly what the home-region detector rule would have matched.
+/// </summary>
+public static class ForwardingPatterns
+{
+    public static Dictionary<string, object> LambdaApiCalls() => new()
+    {
+        ["source"] = new[] { "aws.lambda" },
+        ["detail-type"] = new[] { "AWS API Call via CloudTrail" },
+        ["detail"] = new Dictionary<string, object>
+        {
+            ["eventSource"] = new[] { "lambda.amazonaws.com" },
+            ["eventName"] = new object[]
+            {
+                new Dictionary<string, object> { ["anything-but"] = new Dictionary<string, object> { ["prefix"] = "Invoke" } },
+            },
+        },
+    };
+
+    public static Dictionary<string, object> Heartbeat() => new()
+    {
+        ["source"] = new[] { ForwardingNames.HeartbeatSource },
+        ["detail-type"] = new[] { ForwardingNames.HeartbeatDetailType },
+    };
+
+    /// <summary>Changes to the named rules (disable, delete, retarget) and to the heartbeat schedule.</summary>
+    public static Dictionary<string, object> Tamper(IEnumerable<string> ruleNames, bool includeSchedule)
+    {
+        var names = ruleNames.Cast<object>().ToArray();
+        var branches = new List<Dictionary<string, object>>
+        {
+            Branch("events.amazonaws.com", ["PutRule", "DeleteRule", "DisableRule"], "name", names),
+            Branch("events.amazonaws.com", ["PutTargets", "RemoveTargets"], "rule", names),
+        };
+        var sources = new List<string> { "aws.events" };
+        if (includeSchedule)
+        {
+            sources.Add("aws.scheduler");
+            branches.Add(Branch("scheduler.amazonaws.com", ["UpdateSchedule", "DeleteSchedule"], "name", [ForwardingNames.HeartbeatSchedule]));
+        }
+
+        return new Dictionary<string, object>
+        {
+            ["source"] = sources.ToArray(),
+            ["detail-type"] = new[] { "AWS API Call via CloudTrail" },
+            ["detail"] = new Dictionary<string, object> { ["$or"] = branches.ToArray() },
+        };
+    }
+
+    public static Dictionary<string, object> AnyOf(params Dictionary<string, object>[] patterns) =>
+        new() { ["$or"] = patterns };
+
+    private static Dictionary<string, object> Branch(string eventSource, string[] eventNames, string parameter, object[] values) =>
+        new()
+        {
+            ["eventSource"] = new[] { eventSource },
+            ["eventName"] = eventNames,
+            ["requestParameters"] = new Dictionary<string, object> { [parameter] = values },
+        };
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using LambdaGuard.Aws.DynamoDb;
+using LambdaGuard.Cli.Aws;
+
+namespace LambdaGuard.Cli.Coverage;
+
+/// <summary><c>lambdaguard coverage</c>: every account and region that forwards to the hub, with its last
+/// heartbeat (docs/organization.md).</summary>
+public static class CoverageCommand
+{
+    public const int DefaultQuietHours = 4;
+
+    public static Command Create(CliIo io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        var table = new Option<string?>("--table") { Description = $"Alert-claims table holding the signals (default: the SSM parameter {ClaimsTableLocator.ParameterName})" };
+        var profile = new Option<string?>("--profile") { Description = "AWS profile (SSO profiles too; run 'aws sso login' first)" };
+        var region = new Option<string?>("--region") { Description = "Home region of the LambdaGuard hub (default: AWS_REGION or the profile's region)" };
+        var endpoint = new Option<string?>("--endpoint-url") { Description = "DynamoDB endpoint, e.g. dynalite; also used for SSM" };
+        var quietHours = new Option<int>("--quiet-hours") { Description = "Mark spokes silent longer than this as quiet (the deployed default)", DefaultValueFactory = _ => DefaultQuietHours };
+        var format = new Option<string>("--format") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+
+        var command = new Command("coverage", "List each account and region forwarding to LambdaGuard with its last heartbeat; quiet ones first.");
+        foreach (var option in new Option[] { table, profile, region, endpoint, quietHours, format })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var hours = parse.GetValue(quietHours);
+            if (hours is < 1 or > 168)
+            {
+                await io.Error.WriteLineAsync($"lambdaguard coverage: --quiet-hours: {hours} is out of range (1 to 168)").ConfigureAwait(false);
+                return ExitCodes.UsageOrInputError;
+            }
+
+            try
+            {
+                Uri? url = null;
+                if (parse.GetValue(endpoint) is { } text && !HttpEndpoint.TryParse(text, out url))
+                {
+                    throw new AwsSetupException($"--endpoint-url: '{text}' is not an absolute http(s) URL; fix: give e.g. http://127.0.0.1:8000");
+                }
+
+                var factory = AwsClientFactory.Create(new AwsConnectionOptions(parse.GetValue(profile), parse.GetValue(region), url));
+                var tableName = await ClaimsTableLocator.ResolveAsync(parse.GetValue(table), factory, cancellationToken).ConfigureAwait(false);
+                using var dynamoDb = factory.CreateDynamoDb();
+                var signals = await new DynamoDbSpokeSignals(dynamoDb, tableName).ListAsync(cancellationToken).ConfigureAwait(false);
+                var now = io.Clock.GetUtcNow();
+                var window = TimeSpan.FromHours(hours);
+                var ordered = CoverageListing.Order(signals, now, window);
+                if (parse.GetValue(format) == "json")
+                {
+                    CoverageListing.WriteJson(io.Out, ordered, now, window);
+                }
+                else
+                {
+                    CoverageListing.WriteTable(io.Out, ordered, now, window);
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (AwsSetupException e)
+            {
+                await io.Error.WriteLineAsync($"lambdaguard coverage: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrInputError;
+            }
+            catch (Amazon.Runtime.AmazonServiceException e)
+            {
+                await io.Error.WriteLineAsync($"lambdaguard coverage: {e.ErrorCode ?? "AWS error"}: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrInputError;
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or HttpRequestException)
+            {
+                await io.Error.WriteLineAsync($"lambdaguard coverage: cannot reach AWS: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrInputError;
+            }
+        });
+        return command;
+    }
+}
