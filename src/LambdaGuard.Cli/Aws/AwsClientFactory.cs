@@ -14,10 +14,12 @@ namespace LambdaGuard.Cli.Aws;
 public sealed class AwsClientFactory
 {
     private readonly AwsConnectionOptions options;
+    private readonly string? profilesLocation;
 
-    private AwsClientFactory(AwsConnectionOptions options, string? region)
+    private AwsClientFactory(AwsConnectionOptions options, string? region, string? profilesLocation)
     {
         this.options = options;
+        this.profilesLocation = profilesLocation;
         Region = region;
     }
 
@@ -30,13 +32,18 @@ public sealed class AwsClientFactory
     /// <param name="fallbackRegion">Used when neither the options, the environment nor the profile name a
     /// region (replay and test-alert pass the topic's region).</param>
     /// <exception cref="AwsSetupException">The profile does not exist.</exception>
-    public static AwsClientFactory Create(AwsConnectionOptions options, string? fallbackRegion = null)
+    public static AwsClientFactory Create(AwsConnectionOptions options, string? fallbackRegion = null) =>
+        Create(options, fallbackRegion, profilesLocation: null);
+
+    /// <param name="profilesLocation">A shared credentials file to read profiles from instead of the
+    /// user's (tests).</param>
+    internal static AwsClientFactory Create(AwsConnectionOptions options, string? fallbackRegion, string? profilesLocation)
     {
         ArgumentNullException.ThrowIfNull(options);
         string? profileRegion = null;
         if (options.Profile is { } profileName)
         {
-            if (!new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile))
+            if (!Profiles(profilesLocation).TryGetProfile(profileName, out var profile))
             {
                 throw new AwsSetupException(
                     $"--profile: no profile named '{profileName}' in ~/.aws/config or ~/.aws/credentials (check the name with 'aws configure list-profiles')");
@@ -46,7 +53,7 @@ public sealed class AwsClientFactory
         }
 
         var region = options.Region ?? profileRegion ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName ?? fallbackRegion;
-        return new AwsClientFactory(options, region);
+        return new AwsClientFactory(options, region, profilesLocation);
     }
 
     // Few retries and a bounded wait: a person is waiting, and an unreachable endpoint should say so quickly.
@@ -76,11 +83,13 @@ public sealed class AwsClientFactory
             return null;
         }
 
-        var chain = new CredentialProfileStoreChain();
-        return chain.TryGetAWSCredentials(profile, out var credentials)
+        return Profiles(profilesLocation).TryGetAWSCredentials(profile, out var credentials)
             ? credentials
             : throw new AwsSetupException($"--profile: cannot load credentials of profile '{profile}' (for SSO profiles run 'aws sso login --profile {profile}' first)");
     }
+
+    private static CredentialProfileStoreChain Profiles(string? location) =>
+        location is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(location);
 
     private T Configure<T>(T config, Uri? endpoint, string service)
         where T : ClientConfig

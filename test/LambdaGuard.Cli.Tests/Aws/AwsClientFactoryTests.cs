@@ -1,0 +1,40 @@
+using LambdaGuard.Cli.Aws;
+using LambdaGuard.Cli.TestAlert;
+using LambdaGuard.Testing.Http;
+
+namespace LambdaGuard.Cli.Tests.Aws;
+
+public sealed class AwsClientFactoryTests : IDisposable
+{
+    private const string Topic = "arn:aws:sns:us-east-1:000000000000:alerts";
+
+    private readonly string credentialsFile = Path.GetTempFileName();
+
+    public AwsClientFactoryTests() => File.WriteAllText(credentialsFile, """
+        [rehearsal]
+        aws_access_key_id = AKIDPROFILEREHEARSAL
+        aws_secret_access_key = profile-secret
+        region = eu-west-1
+        """);
+
+    public void Dispose() => File.Delete(credentialsFile);
+
+    [Fact]
+    public async Task CreateAlertPublisher_WhenProfileIsGiven_ShouldSignWithTheProfilesCredentialsAtTheSnsEndpoint()
+    {
+        // Arrange
+        await using var sns = LoopbackHttpStub.Start();
+        sns.Enqueue(StubResponse.SnsPublished("message-1"));
+        var closed = ClosedLoopbackPort.Url();
+        var options = new AwsConnectionOptions(Profile: "rehearsal", EndpointUrl: closed, SnsEndpointUrl: sns.BaseUrl);
+
+        // Act
+        var factory = AwsClientFactory.Create(options, fallbackRegion: null, profilesLocation: credentialsFile);
+        var messageId = await factory.CreateAlertPublisher(Topic).PublishAsync(TestAlertMessage.Create(Topic, DateTimeOffset.UnixEpoch, "test-1"), CancellationToken.None);
+
+        // Assert
+        Assert.Equal("message-1", messageId);
+        Assert.Equal("eu-west-1", factory.Region);
+        Assert.Contains("Credential=AKIDPROFILEREHEARSAL/", Assert.Single(sns.Requests).Header("Authorization"), StringComparison.Ordinal);
+    }
+}
