@@ -46,7 +46,7 @@ public class FunctionHandler
     }
 
     private FunctionHandler(FunctionSettings settings, TelemetryWriter telemetry)
-        : this(settings, AwsPorts.Create(settings, SuppressionProblemLogger(telemetry)), TimeProvider.System, telemetry)
+        : this(settings, AwsPorts.Create(settings, SuppressionProblemLogger(telemetry), new FunctionLog(telemetry, TimeProvider.System)), TimeProvider.System, telemetry)
     {
     }
 

@@ -27,14 +27,20 @@ public sealed record AlertMessage(
             return this;
         }
 
-        using var document = JsonDocument.Parse(Message);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("sqs", out var sqs)
-            || sqs.ValueKind != JsonValueKind.String)
+        try
         {
-            throw new InvalidOperationException($"Alert {AlertId} has no alert JSON (no 'sqs' key in its message document).");
+            using var document = JsonDocument.Parse(Message);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("sqs", out var sqs)
+                && sqs.ValueKind == JsonValueKind.String)
+            {
+                return this with { Message = sqs.GetString()!, Structured = false };
+            }
+        }
+        catch (JsonException)
+        {
         }
 
-        return this with { Message = sqs.GetString()!, Structured = false };
+        throw new InvalidOperationException($"Alert {AlertId} has no alert JSON (no 'sqs' key in its message document).");
     }
 }
