@@ -19,8 +19,12 @@ internal static class SnsQueryProtocol
             new("Version", ApiVersion),
             new("TopicArn", topicArn),
             new("Message", message.Message),
-            new("MessageStructure", AlertMessage.MessageStructure),
         };
+
+        if (message.Structured)
+        {
+            parameters.Add(new("MessageStructure", AlertMessage.MessageStructure));
+        }
 
         // SNS rejects an empty Subject and empty attribute values; the alert JSON carries every field anyway.
         if (!string.IsNullOrEmpty(message.Subject))

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LambdaGuard.Cli.Scanning;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Detection;
+using LambdaGuard.Core.Formats;
 using LambdaGuard.Core.Rules;
 using LambdaGuard.Core.Suppressions;
 
@@ -15,8 +16,8 @@ public static class ScanCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "CloudTrail files or folders (recursive), plain or .gz", Arity = ArgumentArity.OneOrMore };
         var suppressions = new Option<string?>("--suppressions") { Description = "Suppression file {\"suppressions\":[...]}" };
-        var format = new Option<string>("--format") { Description = "table (default) or jsonl", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = new Option<string>("--format") { Description = "table (default), jsonl, csv, ocsf (OCSF 1.1.0 JSON Lines), asff (Security Hub) or markdown (report)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(["table", "jsonl", .. FindingFormats.Names]);
         var showSuppressed = new Option<bool>("--show-suppressed") { Description = "Also print suppressed findings" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an unsuppressed finding at or above this severity exists (Info, Low, Medium, High, Critical)" };
         failOn.Validators.Add(result =>
@@ -48,12 +49,13 @@ public static class ScanCommand
                 parse.GetValue(failOn) is { } level ? Enum.Parse<Severity>(level, ignoreCase: true) : null,
                 options.Read(parse),
                 parse.GetValue(asOf));
-            return Run(request, io);
+            return Run(request, io, FindingFormats.Create(parse.GetValue(format)!, io.Clock.GetUtcNow(), request.Settings));
         });
         return command;
     }
 
-    public static int Run(ScanRequest request, CliIo io)
+    /// <param name="formatter">A format of <see cref="FindingFormats"/> instead of table or jsonl.</param>
+    public static int Run(ScanRequest request, CliIo io, IFindingFormatter? formatter = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(io);
@@ -96,7 +98,8 @@ public static class ScanCommand
         var detector = new Detector(request.Settings);
         var scanner = new FileScanner(detector, entries, now);
         var summary = new ScanSummary();
-        var table = request.Jsonl ? null : new FindingTable();
+        var table = request.Jsonl || formatter is not null ? null : new FindingTable();
+        formatter?.Begin(io.Out);
         var progress = new ScanProgress(io, files.Count);
         var clock = Stopwatch.StartNew();
 
@@ -114,7 +117,11 @@ public static class ScanCommand
                     continue;
                 }
 
-                if (table is null)
+                if (formatter is not null)
+                {
+                    formatter.Write(io.Out, scanned.Finding, scanned.SuppressedBy?.Id);
+                }
+                else if (table is null)
                 {
                     io.Out.WriteLine(FindingJson.FindingLine(scanned.Finding, scanned.SuppressedBy?.Id, request.Settings.MaxParameterBytes));
                 }
@@ -130,6 +137,7 @@ public static class ScanCommand
 
         summary.Elapsed = clock.Elapsed;
         progress.Finish();
+        formatter?.End(io.Out);
         if (table is not null)
         {
             table.Render(io.Out);

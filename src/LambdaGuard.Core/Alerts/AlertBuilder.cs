@@ -5,21 +5,25 @@ namespace LambdaGuard.Core.Alerts;
 
 /// <summary>Turns a finding into the SNS message of docs/interfaces.md. The facts an analyst needs are always
 /// kept; only request/response parameters shrink until the envelope fits.</summary>
-public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
+/// <param name="trustedAccountGlobs">The detector's trusted accounts: a cross-account actor from one of them
+/// still gets the pinned suppression command; without them no cross-account actor does.</param>
+public sealed class AlertBuilder(int parameterBudget = 16 * 1024, IReadOnlyList<string>? trustedAccountGlobs = null)
 {
     public AlertMessage Build(Finding finding, DateTimeOffset detectedAt, SuppressionCheck check, string? checkError = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var alertId = AlertIds.For(finding);
+        var links = AlertLinks.For(finding);
+        var command = SuppressionCommand.For(finding, trustedAccountGlobs ?? []);
         var subject = Subject($"LambdaGuard {finding.Severity} {finding.RuleId}: {finding.Rule.Title}", finding.Target.FunctionName);
-        var text = Text(finding, alertId, check, checkError);
-        var chatbot = Chatbot(finding, check);
+        var text = Text(finding, alertId, links, command, check, checkError);
+        var chatbot = Chatbot(finding, alertId, links, command, check);
         var attributes = AlertEnvelope.Attributes(finding.Severity.ToString(), finding.RuleId, finding.Api, finding.Record.RecipientAccountId, finding.Actor.Class.ToString());
 
         var budget = parameterBudget;
         while (true)
         {
-            var json = FindingJson.Alert(finding, alertId, detectedAt, check, checkError, budget);
+            var json = FindingJson.Alert(finding, alertId, detectedAt, check, checkError, budget, command);
             var message = new AlertMessage(alertId, subject, AlertEnvelope.Compose(text, json, chatbot), attributes);
             if (budget == 0 || AlertEnvelope.SizeOf(message) <= AlertEnvelope.MaxEnvelopeBytes)
             {
@@ -36,7 +40,16 @@ public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
         return SafeText.Ascii(full, 99);
     }
 
-    private static string Text(Finding finding, string alertId, SuppressionCheck check, string? checkError)
+    /// <summary>Chat threads group one function's alerts in one account, whatever the rule; the id carries
+    /// no markup and stays short.</summary>
+    public static string ThreadId(string? account, string? functionOrLayer)
+    {
+        var name = string.IsNullOrEmpty(functionOrLayer) ? "-" : functionOrLayer;
+        var safe = new string(name.Take(64).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return $"lambdaguard-{SafeText.Ascii(account ?? "unknown", 12)}-{safe}";
+    }
+
+    private static string Text(Finding finding, string alertId, AlertLinks links, string? command, SuppressionCheck check, string? checkError)
     {
         var record = finding.Record;
         var actor = finding.Actor;
@@ -69,6 +82,11 @@ public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
         text.Append("Account:   ").Append(SafeText.Line(record.RecipientAccountId)).Append("  Region: ").AppendLine(SafeText.Line(record.AwsRegion));
         text.Append("Event:     ").Append(SafeText.Line(record.EventName)).Append(" at ").Append(SafeText.Line(record.EventTime)).Append(" id ").AppendLine(SafeText.Line(record.EventId));
         text.Append("From:      ").Append(SafeText.Line(record.SourceIpAddress)).Append(" using ").AppendLine(SafeText.Line(record.UserAgent));
+        if (links.CodeSha256 is { } sha)
+        {
+            text.Append("Code SHA-256: ").AppendLine(sha);
+        }
+
         text.AppendLine("Why:");
         foreach (var reason in finding.Reasons)
         {
@@ -88,13 +106,27 @@ public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
             text.Append("  ").Append(step++).Append(". ").AppendLine(line);
         }
 
-        text.Append("CloudTrail: ").AppendLine(finding.ConsoleLink ?? "-");
+        text.AppendLine("Links:");
+        text.Append("  CloudTrail event: ").AppendLine(links.CloudTrailEvent ?? "-");
+        text.Append("  Function console: ").AppendLine(links.FunctionConsole ?? "-");
+        if (links.FunctionUrl is { } url)
+        {
+            text.Append("  Public function URL: ").AppendLine(url);
+        }
+
+        if (command is not null)
+        {
+            text.AppendLine("If this change is expected, silence exactly this for 30 days (fill in the reason):");
+            text.Append("  ").AppendLine(command);
+        }
+
         text.Append("Alert id:  ").AppendLine(alertId);
         return text.ToString();
     }
 
-    private static string Chatbot(Finding finding, SuppressionCheck check)
+    private static string Chatbot(Finding finding, string alertId, AlertLinks links, string? command, SuppressionCheck check)
     {
+        var record = finding.Record;
         var title = $"{finding.Severity} {finding.RuleId}: {finding.Rule.Title}";
         var description = new StringBuilder();
         if (check == SuppressionCheck.Unavailable)
@@ -102,13 +134,39 @@ public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
             description.Append("*Suppression check unavailable* \u2014 not checked against the suppression list.\n");
         }
 
-        description.Append(SafeText.Markdown(finding.Summary)).Append('\n');
-        description.Append("*Actor:* ").Append(SafeText.Markdown(finding.Actor.Principal)).Append(" (").Append(finding.Actor.Class).Append(")\n");
-        description.Append("*Function:* ").Append(SafeText.Markdown(finding.Target.FunctionName)).Append('\n');
-        description.Append("*Why:* ").Append(string.Join("; ", finding.Reasons.Select(r => SafeText.Markdown(r, 300))));
-        if (finding.ConsoleLink is { } link)
+        description.Append("*Actor:* ").Append(finding.Actor.Class).Append(' ').Append(SafeText.Code(finding.Actor.Principal)).Append('\n');
+        description.Append("*Call:* ").Append(SafeText.Code(finding.Api)).Append(" on ").Append(SafeText.Code(finding.Target.FunctionName ?? finding.Target.LayerName)).Append('\n');
+        description.Append("*Account:* ").Append(SafeText.Code(record.RecipientAccountId)).Append(" *Region:* ").Append(SafeText.Code(record.AwsRegion)).Append('\n');
+        description.Append("*Why:*");
+        foreach (var reason in finding.Reasons.Take(5))
         {
-            description.Append("\n<").Append(link).Append("|Open the event in CloudTrail>");
+            description.Append("\n\u2022 ").Append(SafeText.Code(reason, 300));
+        }
+
+        if (links.CodeSha256 is { } sha)
+        {
+            description.Append("\n*Code SHA-256:* ").Append(SafeText.Code(sha));
+        }
+
+        // Bare URLs: both Slack and Teams link them, and neither needs its own link syntax.
+        if (links.CloudTrailEvent is { } trail)
+        {
+            description.Append("\n*CloudTrail event:* ").Append(trail);
+        }
+
+        if (links.FunctionConsole is { } console)
+        {
+            description.Append("\n*Function console:* ").Append(console);
+        }
+
+        if (links.FunctionUrl is { } url)
+        {
+            description.Append("\n*Public function URL:* ").Append(SafeText.Code(url));
+        }
+
+        if (command is not null)
+        {
+            description.Append("\n*Expected? Silence exactly this for 30 days:* ").Append(SafeText.Code(command, 2048));
         }
 
         return AlertEnvelope.Chatbot(
@@ -116,7 +174,8 @@ public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
             description.ToString(),
             finding.Rule.Runbook.Take(3).ToList(),
             [finding.RuleId, finding.Severity.ToString(), finding.Actor.Class.ToString()],
-            finding.RuleId,
-            SafeText.Line(finding.Summary, 300));
+            ThreadId(record.RecipientAccountId, finding.Target.FunctionName ?? finding.Target.LayerName),
+            title,
+            alertId);
     }
 }

@@ -37,9 +37,10 @@ public static class AlertEnvelope
             + message.Attributes.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value) + "String".Length);
     }
 
-    /// <summary>AWS Chatbot custom notification (version 1.0): title and description are markdown, so every
-    /// value from the event is escaped by the caller.</summary>
-    public static string Chatbot(string title, string description, IReadOnlyList<string> nextSteps, IReadOnlyList<string> keywords, string threadId, string summary)
+    /// <summary>AWS Chatbot custom notification (version 1.0, textType client-markdown: rendered in Slack's
+    /// mrkdwn or Teams' markdown): title and description are markdown, so every value from the event is put in
+    /// a code span by the caller (<see cref="SafeText.Code"/>).</summary>
+    public static string Chatbot(string title, string description, IReadOnlyList<string> nextSteps, IReadOnlyList<string> keywords, string threadId, string summary, string? id = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -47,6 +48,11 @@ public static class AlertEnvelope
             writer.WriteStartObject();
             writer.WriteString("version", "1.0");
             writer.WriteString("source", "custom");
+            if (id is not null)
+            {
+                writer.WriteString("id", id);
+            }
+
             writer.WriteStartObject("content");
             writer.WriteString("textType", "client-markdown");
             writer.WriteString("title", title);

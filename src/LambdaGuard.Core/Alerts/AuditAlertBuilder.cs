@@ -94,11 +94,13 @@ public static class AuditAlertBuilder
 
         var chatbot = AlertEnvelope.Chatbot(
             $"{audit.Severity} {rule.Id}: {rule.Title}",
-            SafeText.Markdown(audit.Summary) + "\n*Why:* " + string.Join("; ", audit.Reasons.Select(r => SafeText.Markdown(r, 300))),
+            $"*Change:* {change.Kind} entry {SafeText.Code(audit.Entry.Id)}\n*Account:* {SafeText.Code(change.Account)} *Region:* {SafeText.Code(change.Region)}\n*Why:*"
+                + string.Concat(audit.Reasons.Select(r => "\n\u2022 " + SafeText.Code(r, 300))),
             rule.Runbook,
             [rule.Id, audit.Severity.ToString()],
-            rule.Id,
-            SafeText.Line(audit.Summary, 300));
+            AlertBuilder.ThreadId(change.Account, "suppressions"),
+            $"{audit.Severity} {rule.Id}: {rule.Title}",
+            alertId);
         var subject = AlertBuilder.Subject($"LambdaGuard {audit.Severity} {rule.Id}: suppression {change.Kind.ToString().ToLowerInvariant()}", audit.Entry.Id);
         var attributes = AlertEnvelope.Attributes(audit.Severity.ToString(), rule.Id, api, change.Account, "Unknown");
         return new AlertMessage(alertId, subject, AlertEnvelope.Compose(text.ToString(), json, chatbot), attributes);

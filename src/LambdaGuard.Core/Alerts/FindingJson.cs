@@ -39,9 +39,10 @@ public static class FindingJson
     }
 
     /// <summary>The alert document sent to machine subscribers (SQS, Lambda, Firehose, email-json).</summary>
-    public static string Alert(Finding finding, string alertId, DateTimeOffset detectedAt, SuppressionCheck check, string? checkError, int parameterBudget)
+    public static string Alert(Finding finding, string alertId, DateTimeOffset detectedAt, SuppressionCheck check, string? checkError, int parameterBudget, string? suppressionCommand = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        var links = AlertLinks.For(finding);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -58,8 +59,12 @@ public static class FindingJson
 
             WriteRuleDetails(writer, finding.Rule);
             writer.WriteStartObject("links");
-            WriteOptional(writer, "cloudTrailEvent", finding.ConsoleLink);
+            WriteOptional(writer, "cloudTrailEvent", links.CloudTrailEvent);
+            WriteOptional(writer, "functionConsole", links.FunctionConsole);
+            WriteOptional(writer, "functionUrl", links.FunctionUrl);
             writer.WriteEndObject();
+            WriteOptional(writer, "codeSha256", links.CodeSha256);
+            WriteOptional(writer, "suppressionCommand", suppressionCommand);
             writer.WriteString("detectedAt", SuppressionsTime(detectedAt));
             WriteParameters(writer, finding, parameterBudget);
             writer.WriteEndObject();
@@ -100,7 +105,7 @@ public static class FindingJson
         writer.WriteEndArray();
     }
 
-    internal static string Bound(string value) => TextBounds.Cut(value, SafeText.MaxFactChars);
+    internal static string Bound(string value) => SafeText.WellFormed(TextBounds.Cut(value, SafeText.MaxFactChars));
 
     internal static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {
@@ -133,7 +138,7 @@ public static class FindingJson
         writer.WriteString("ruleId", finding.RuleId);
         writer.WriteString("title", finding.Rule.Title);
         writer.WriteString("severity", finding.Severity.ToString());
-        writer.WriteString("summary", finding.Summary);
+        writer.WriteString("summary", SafeText.WellFormed(finding.Summary));
         WriteOptional(writer, "eventId", record.EventId);
         WriteOptional(writer, "eventName", record.EventName);
         writer.WriteString("api", Bound(finding.Api));
@@ -218,7 +223,7 @@ public static class FindingJson
         if (finding.Location is { } location)
         {
             writer.WriteStartObject("source");
-            writer.WriteString("path", location.Path);
+            writer.WriteString("path", SafeText.WellFormed(location.Path));
             writer.WriteNumber("index", location.Index);
             writer.WriteEndObject();
         }
@@ -253,7 +258,7 @@ public static class FindingJson
         writer.WriteStartObject(name);
         writer.WriteBoolean("truncated", true);
         writer.WriteNumber("originalBytes", bytes);
-        writer.WriteString("preview", TextBounds.Cut(raw, Math.Max(0, budget / 2)));
+        writer.WriteString("preview", SafeText.WellFormed(TextBounds.Cut(raw, Math.Max(0, budget / 2))));
         writer.WriteEndObject();
     }
 }

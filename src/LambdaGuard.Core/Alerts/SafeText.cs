@@ -17,7 +17,7 @@ public static class SafeText
             return "-";
         }
 
-        var cut = Detection.TextBounds.Cut(value, maxChars);
+        var cut = WellFormed(Detection.TextBounds.Cut(value, maxChars));
         if (!cut.Any(NeedsEscape))
         {
             return cut;
@@ -39,33 +39,82 @@ public static class SafeText
         return builder.ToString();
     }
 
-    /// <summary>Plain line, then every markdown/Slack-significant character backslash-escaped or defused.</summary>
-    public static string Markdown(string? value, int maxChars = MaxFactChars)
+    /// <summary>Kept for callers written before chat values moved into code spans: the same as <see cref="Code"/>.</summary>
+    public static string Markdown(string? value, int maxChars = MaxFactChars) => Code(value, maxChars);
+
+    /// <summary>Chat (Slack mrkdwn, Teams markdown through AWS Chatbot's client-markdown): the value in an
+    /// inline code span, where neither client renders formatting, links or mentions. Slack has no backslash
+    /// escapes, so nothing is backslash-escaped: a backtick inside the value is replaced (it would close the
+    /// span), <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> become entities (Slack's only escapes; they defuse
+    /// <c>&lt;!channel&gt;</c> and <c>&lt;url|text&gt;</c>), and control or format characters show as
+    /// <c>[U+000A]</c> so a value cannot break the line or hide text.</summary>
+    public static string Code(string? value, int maxChars = MaxFactChars)
     {
-        var line = Line(value, maxChars);
-        var builder = new StringBuilder(line.Length + 16);
-        foreach (var c in line)
+        if (string.IsNullOrEmpty(value))
+        {
+            return "-";
+        }
+
+        var cut = WellFormed(Detection.TextBounds.Cut(value, maxChars));
+        var builder = new StringBuilder(cut.Length + 8).Append('`');
+        foreach (var c in cut)
         {
             switch (c)
             {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '~' or '|' or '>' or '<' or '!' or '{' or '}':
-                    builder.Append('\\').Append(c);
+                case '`':
+                    builder.Append('\u02CB');
                     break;
-                case '@':
-                    // Slack/Teams mentions (@here, @channel) cannot be backslash-escaped; a full-width @ reads the same.
-                    builder.Append('\uFF20');
+                case '&':
+                    builder.Append("&amp;");
                     break;
-                case ':':
-                    // Breaks autolinking of schemes (https:, javascript:) in chat clients.
-                    builder.Append("\\:");
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
                     break;
                 default:
-                    builder.Append(c);
+                    if (NeedsEscape(c))
+                    {
+                        builder.Append("[U+").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
                     break;
             }
         }
 
-        return builder.ToString();
+        return builder.Append('`').ToString();
+    }
+
+    /// <summary>Replaces unpaired surrogates (e.g. a logged <c>\udc00</c>) with U+FFFD: UTF-8 encoders and
+    /// JSON writers refuse them, and one hostile name must not cost the alert.</summary>
+    public static string WellFormed(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var firstBad = FirstUnpairedSurrogate(value);
+        if (firstBad < 0)
+        {
+            return value;
+        }
+
+        var chars = value.ToCharArray();
+        for (var i = firstBad; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>ASCII printable only (SNS subjects), cut to fit.</summary>
@@ -84,6 +133,23 @@ public static class SafeText
         }
 
         return builder.ToString().TrimEnd();
+    }
+
+    private static int FirstUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool NeedsEscape(char c) =>

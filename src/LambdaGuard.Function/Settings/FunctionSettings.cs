@@ -17,6 +17,8 @@ public sealed record FunctionSettings
     public const string TrustedOrgIdVariable = "LAMBDAGUARD_TRUSTED_ORG_ID";
     public const string SuppressionCacheSecondsVariable = "LAMBDAGUARD_SUPPRESSION_CACHE_SECONDS";
     public const string TimeoutSecondsVariable = "LAMBDAGUARD_TIMEOUT_SECONDS";
+    public const string AlertJsonTopicArnVariable = "LAMBDAGUARD_ALERT_JSON_TOPIC_ARN";
+    public const string SecurityHubVariable = "LAMBDAGUARD_SECURITY_HUB";
 
     public const int DefaultSuppressionCacheSeconds = 60;
 
@@ -30,6 +32,12 @@ public sealed record FunctionSettings
     public required string TopicArn { get; init; }
 
     public required DetectorSettings Detector { get; init; }
+
+    /// <summary>The optional second topic that receives the alert JSON as a plain message (docs/alerts.md).</summary>
+    public string? AlertJsonTopicArn { get; init; }
+
+    /// <summary>Opt-in: import each published alert into Security Hub as ASFF (docs/alerts.md).</summary>
+    public bool SecurityHub { get; init; }
 
     public TimeSpan SuppressionCacheDuration { get; init; } = TimeSpan.FromSeconds(DefaultSuppressionCacheSeconds);
 
@@ -106,6 +114,19 @@ public sealed record FunctionSettings
             problems.Add($"{TopicArnVariable} is '{topicArn}', not an SNS topic ARN (arn:PARTITION:sns:REGION:ACCOUNT:NAME)");
         }
 
+        var alertJsonTopicArn = read(AlertJsonTopicArnVariable)?.Trim();
+        if (!string.IsNullOrEmpty(alertJsonTopicArn) && !LooksLikeTopicArn(alertJsonTopicArn))
+        {
+            problems.Add($"{AlertJsonTopicArnVariable} is '{alertJsonTopicArn}', not an SNS topic ARN (arn:PARTITION:sns:REGION:ACCOUNT:NAME)");
+        }
+
+        var securityHubText = read(SecurityHubVariable)?.Trim();
+        var securityHub = false;
+        if (!string.IsNullOrEmpty(securityHubText) && !bool.TryParse(securityHubText, out securityHub))
+        {
+            problems.Add($"{SecurityHubVariable} is '{securityHubText}', not true or false");
+        }
+
         var ownFunction = read(OwnFunctionVariable)?.Trim();
         var trustedOrg = read(TrustedOrgIdVariable)?.Trim();
         var cacheSeconds = Seconds(SuppressionCacheSecondsVariable, DefaultSuppressionCacheSeconds, 0, 3600);
@@ -121,6 +142,8 @@ public sealed record FunctionSettings
             SuppressionsTable = suppressionsTable,
             ClaimsTable = claimsTable,
             TopicArn = topicArn,
+            AlertJsonTopicArn = string.IsNullOrEmpty(alertJsonTopicArn) ? null : alertJsonTopicArn,
+            SecurityHub = securityHub,
             Detector = new DetectorSettings
             {
                 OwnFunctionGlob = string.IsNullOrEmpty(ownFunction) ? DetectorSettings.DefaultOwnFunctionGlob : ownFunction,

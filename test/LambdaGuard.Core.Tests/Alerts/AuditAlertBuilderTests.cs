@@ -52,4 +52,23 @@ public sealed class AuditAlertBuilderTests
         // Assert
         Assert.Equal(first.AlertId, second.AlertId);
     }
+
+    [Fact]
+    public void Build_WhenEntryIdHoldsMarkup_ShouldShowItInACodeSpanInTheSuppressionThread()
+    {
+        // Arrange
+        var hostile = Broad with { Id = "x`<!channel>*y*" };
+        var audit = SuppressionAuditor.Audit(new SuppressionChange(SuppressionChangeKind.Added, null, hostile, "stream-3", "123456789012", "us-east-1", Now), Now);
+
+        // Act
+        var message = AuditAlertBuilder.Build(audit, Now);
+        using var envelope = JsonDocument.Parse(message.Message);
+        using var chat = JsonDocument.Parse(envelope.RootElement.GetProperty("https").GetString()!);
+
+        // Assert
+        var description = chat.RootElement.GetProperty("content").GetProperty("description").GetString()!;
+        Assert.Contains("`x\u02CB&lt;!channel&gt;*y*`", description, StringComparison.Ordinal);
+        Assert.DoesNotContain('\\', description);
+        Assert.Equal("lambdaguard-123456789012-suppressions", chat.RootElement.GetProperty("metadata").GetProperty("threadId").GetString());
+    }
 }
