@@ -1,8 +1,7 @@
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Coverage;
-using LambdaGuard.Core.Ports;
-using Moq;
+using LambdaGuard.Testing.Fakes;
 
 namespace LambdaGuard.Core.Tests.Coverage;
 
@@ -12,15 +11,9 @@ public sealed class CoverageMonitorTests
     private static readonly TimeSpan Window = TimeSpan.FromHours(4);
 
     private readonly InMemorySpokeSignals signals = new();
-    private readonly List<AlertMessage> published = [];
-    private readonly Mock<IAlertPublisher> publisher = new(MockBehavior.Strict);
+    private readonly RecordingAlertPublisher publisher = new();
 
-    public CoverageMonitorTests() =>
-        publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback<AlertMessage, DateTimeOffset?, CancellationToken>((m, _, _) => published.Add(m))
-            .ReturnsAsync(() => $"message-{published.Count}");
-
-    private CoverageMonitor Monitor => new(signals, publisher.Object, Window);
+    private CoverageMonitor Monitor => new(signals, publisher, Window);
 
     [Fact]
     public async Task CheckAsync_WhenASpokeIsSilentLongerThanTheWindow_ShouldAlertNamingItsAccountAndRegion()
@@ -35,7 +28,7 @@ public sealed class CoverageMonitorTests
         // Assert
         Assert.Equal(2, result.Known);
         Assert.Equal(1, result.Quiet);
-        var message = Assert.Single(published);
+        var message = Assert.Single(publisher.Messages);
         Assert.Equal("LambdaGuard High COVERAGE: no heartbeat from 111122223333 ap-south-1", message.Subject);
         Assert.Equal("111122223333", message.Attributes["account"]);
         Assert.Equal("COVERAGE", message.Attributes["ruleId"]);
@@ -57,7 +50,7 @@ public sealed class CoverageMonitorTests
         var again = await Monitor.CheckAsync(Now.AddHours(1), null, CancellationToken.None);
 
         // Assert
-        Assert.Single(published);
+        Assert.Single(publisher.Messages);
         Assert.Empty(again.Alerted);
         Assert.Equal(1, again.Quiet);
     }
@@ -74,6 +67,7 @@ public sealed class CoverageMonitorTests
         await Monitor.CheckAsync(Now.AddHours(6), null, CancellationToken.None);
 
         // Assert
+        var published = publisher.Messages;
         Assert.Equal(2, published.Count);
         Assert.NotEqual(published[0].AlertId, published[1].AlertId);
     }
@@ -88,7 +82,7 @@ public sealed class CoverageMonitorTests
         var result = await Monitor.CheckAsync(Now, null, CancellationToken.None);
 
         // Assert
-        Assert.Empty(published);
+        Assert.Empty(publisher.Messages);
         Assert.Equal(0, result.Quiet);
     }
 
@@ -97,21 +91,20 @@ public sealed class CoverageMonitorTests
     {
         // Arrange
         await Monitor.RecordHeartbeatAsync("111122223333", "ap-south-1", Now.AddHours(-5), CancellationToken.None);
-        publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("SNS throttled"));
+        publisher.FailNext(new InvalidOperationException("SNS throttled"));
 
         // Act
         var failed = await Monitor.CheckAsync(Now, null, CancellationToken.None);
-        publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback<AlertMessage, DateTimeOffset?, CancellationToken>((m, _, _) => published.Add(m))
-            .ReturnsAsync("message-after-retry");
         var retried = await Monitor.CheckAsync(Now.AddHours(1), null, CancellationToken.None);
 
         // Assert
         var (spoke, error) = Assert.Single(failed.Failed);
         Assert.Equal("ap-south-1", spoke.Region);
         Assert.Contains("SNS throttled", error, StringComparison.Ordinal);
-        Assert.Equal("message-after-retry", Assert.Single(retried.Alerted).MessageId);
+        Assert.Equal(2, publisher.Attempts);
+        var sent = Assert.Single(publisher.Published);
+        Assert.Equal(sent.MessageId, Assert.Single(retried.Alerted).MessageId);
+        Assert.Contains("ap-south-1", sent.Message.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

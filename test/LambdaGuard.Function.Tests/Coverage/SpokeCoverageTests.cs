@@ -1,12 +1,9 @@
-using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Coverage;
-using LambdaGuard.Core.Ports;
-using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Function.Coverage;
 using LambdaGuard.Function.Settings;
 using LambdaGuard.Function.Tests.Support;
+using LambdaGuard.Testing.Fakes;
 using LambdaGuard.Testing.Time;
-using Moq;
 
 namespace LambdaGuard.Function.Tests.Coverage;
 
@@ -14,31 +11,26 @@ public sealed class SpokeCoverageTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(4);
 
-    private readonly Mock<ISpokeSignals> signals = new(MockBehavior.Strict);
-    private readonly Mock<IAlertPublisher> publisher = new(MockBehavior.Strict);
-    private readonly List<AlertMessage> published = [];
+    private readonly InMemorySpokeSignals signals = new();
+    private readonly RecordingAlertPublisher publisher = new();
+    private readonly InMemoryAlertClaims claims = new();
     private readonly TelemetryCapture telemetry = new();
     private readonly AutoAdvancingTimeProvider clock = new(TestSettings.Now);
-
-    public SpokeCoverageTests() =>
-        publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback<AlertMessage, DateTimeOffset?, CancellationToken>((m, _, _) => published.Add(m))
-            .ReturnsAsync("message-1");
 
     [Fact]
     public async Task Handle_WhenASpokeHeartbeatArrives_ShouldRecordTheEnvelopesAccountAndRegionNotTheDetails()
     {
-        // Arrange
-        signals.Setup(s => s.RecordAsync("444455556666", "ap-south-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
-
         // Act
         await Handler().Handle(FixtureFiles.Stream("eventbridge-spoke-heartbeat.json"));
 
         // Assert
-        signals.Verify(s => s.RecordAsync("444455556666", "ap-south-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
-        signals.VerifyNoOtherCalls();
-        publisher.VerifyNoOtherCalls();
+        var write = Assert.Single(signals.Writes);
+        Assert.Equal(("444455556666", "ap-south-1"), (write.Account, write.Region));
+        Assert.Equal(0, signals.Lists);
+        Assert.Empty(signals.MarkAttempts);
+        Assert.Empty(signals.Unmarks);
+        Assert.Equal(0, publisher.Attempts);
+        Assert.Empty(claims.Attempts);
     }
 
     [Fact]
@@ -48,7 +40,12 @@ public sealed class SpokeCoverageTests
         await Handler().Handle(FixtureFiles.Stream("eventbridge-spoke-heartbeat-foreign-source.json"));
 
         // Assert
-        signals.VerifyNoOtherCalls();
+        Assert.Empty(signals.Writes);
+        Assert.Equal(0, signals.Lists);
+        Assert.Empty(signals.MarkAttempts);
+        Assert.Empty(signals.Unmarks);
+        Assert.Equal(0, publisher.Attempts);
+        Assert.Empty(claims.Attempts);
         Assert.Equal(1, telemetry.Metric("Malformed"));
     }
 
@@ -56,15 +53,19 @@ public sealed class SpokeCoverageTests
     public async Task Handle_WhenTheScheduledCheckFindsAQuietSpoke_ShouldPublishTheCoverageAlert()
     {
         // Arrange
-        var quiet = new SpokeSignal("444455556666", "ap-south-1", TestSettings.Now.AddHours(-7));
-        signals.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([quiet]);
-        signals.Setup(s => s.TryMarkQuietAlertedAsync(quiet, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var quiet = signals.Seed(new SpokeSignal("444455556666", "ap-south-1", TestSettings.Now.AddHours(-7)));
 
         // Act
         await Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json"));
 
         // Assert
-        var message = Assert.Single(published);
+        var mark = Assert.Single(signals.MarkAttempts);
+        Assert.Equal(quiet, mark.Signal);
+        Assert.True(mark.Granted);
+        Assert.Empty(signals.Unmarks);
+        Assert.Empty(signals.Writes);
+        Assert.Empty(claims.Attempts);
+        var message = Assert.Single(publisher.Messages);
         Assert.Equal("COVERAGE", message.Attributes["ruleId"]);
         Assert.Contains("444455556666 ap-south-1", message.Subject, StringComparison.Ordinal);
         Assert.Equal(1, telemetry.Metric("Heartbeat"));
@@ -74,19 +75,16 @@ public sealed class SpokeCoverageTests
     public async Task Handle_WhenTheCoverageAlertCannotBePublished_ShouldThrowSoTheCheckIsRetried()
     {
         // Arrange
-        var quiet = new SpokeSignal("444455556666", "ap-south-1", TestSettings.Now.AddHours(-7));
-        signals.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([quiet]);
-        signals.Setup(s => s.TryMarkQuietAlertedAsync(quiet, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        signals.Setup(s => s.UnmarkQuietAlertedAsync(quiet, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        publisher.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("SNS unavailable"));
+        var quiet = signals.Seed(new SpokeSignal("444455556666", "ap-south-1", TestSettings.Now.AddHours(-7)));
+        publisher.Failure = new InvalidOperationException("SNS unavailable");
 
         // Act
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json")));
 
         // Assert
         Assert.Contains("444455556666/ap-south-1", error.Message, StringComparison.Ordinal);
-        signals.Verify(s => s.UnmarkQuietAlertedAsync(quiet, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(quiet, Assert.Single(signals.Unmarks).Signal);
+        Assert.Null(Assert.Single(await signals.ListAsync(CancellationToken.None)).QuietAlertedAt);
     }
 
     [Theory]
@@ -102,11 +100,6 @@ public sealed class SpokeCoverageTests
         Assert.Contains(CoverageWindow.Variable, error.Message, StringComparison.Ordinal);
     }
 
-    private FunctionHandler Handler()
-    {
-        var suppressions = new Mock<ISuppressionSource>();
-        suppressions.Setup(s => s.LoadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Array.Empty<SuppressionEntry>());
-        return new FunctionHandler(
-            TestSettings.Create(), suppressions.Object, new Mock<IAlertClaims>(MockBehavior.Strict).Object, publisher.Object, signals.Object, Window, clock, telemetry.Output);
-    }
+    private FunctionHandler Handler() =>
+        new(TestSettings.Create(), new InMemorySuppressionSource(), claims, publisher, signals, Window, clock, telemetry.Output);
 }
