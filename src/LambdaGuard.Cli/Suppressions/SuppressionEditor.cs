@@ -157,6 +157,11 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
             return false;
         }
 
+        foreach (var warning in SuppressionValidator.ValidateForUse(entry).Warnings)
+        {
+            context.Io.Error.WriteLine($"Warning: {SuppressionDraft.Describe(warning)}");
+        }
+
         if (SuppressionValidator.IsBroad(entry))
         {
             context.Io.Error.WriteLine($"Warning: '{entry.Id}' is broad (--allow-broad): it silences every suppressible finding until {IsoTime.Format(entry.ExpiresAt!.Value)}; the change is alerted as High.");

@@ -22,7 +22,7 @@ public sealed class SuppressionsAddTests : IAsyncLifetime
         // Act
         var run = await cli.RunAsync(
             "add", "--id", "deploy-role", "--reason", "CI deploys code", "--expires-at", "2026-06-30T00:00:00Z",
-            "--principal", "*DeployRole", "--rule-id", "LG001", "--match-region", "us-*");
+            "--principal", "arn:aws:iam::123456789012:role/DeployRole", "--rule-id", "LG001", "--match-region", "us-*");
 
         // Assert
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -30,7 +30,8 @@ public sealed class SuppressionsAddTests : IAsyncLifetime
         Assert.Equal("deploy-role", entry.Id);
         Assert.Equal("CI deploys code", entry.Reason);
         Assert.Equal(new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero), entry.ExpiresAt);
-        Assert.Equal("*DeployRole", entry.Principal);
+        Assert.Equal("arn:aws:iam::123456789012:role/DeployRole", entry.Principal);
+        Assert.DoesNotContain("Warning", run.Error, StringComparison.Ordinal);
         Assert.Equal("LG001", entry.RuleId);
         Assert.Equal("us-*", entry.Region);
         Assert.Equal(SuppressionCli.Caller, entry.CreatedBy);
@@ -219,5 +220,61 @@ public sealed class SuppressionsAddTests : IAsyncLifetime
         Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--since: only used with --dry-run", run.Error, StringComparison.Ordinal);
         Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenPrincipalIsNotAnchored_ShouldStoreButWarnWithTheAnchoredForm()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "deploy", "--reason", "r", "--expires-at", "14d", "--principal", "*DeployRole", "--rule-id", "LG001");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Warning: --principal (principal): '*DeployRole' is not anchored", run.Error, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:iam::123456789012:role/DeployRole", run.Error, StringComparison.Ordinal);
+        Assert.Single(await cli.EntriesAsync());
+    }
+
+    [Theory]
+    [InlineData("LG010")]
+    [InlineData("LG0?0")]
+    [InlineData("LG999")]
+    public async Task Add_WhenRuleIdMatchesNoSuppressibleRule_ShouldRefuseAndWriteNothing(string ruleId)
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "7d", "--function", "orders-api", "--rule-id", ruleId);
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains($"--rule-id (ruleId): '{ruleId}' matches", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenSelectorGivenEmpty_ShouldTreatItAsNotGiven()
+    {
+        // Act: an empty --principal is no selector, so the entry has only its function.
+        var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "7d", "--function", "orders-api", "--principal", "");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var entry = Assert.Single(await cli.EntriesAsync());
+        Assert.Null(entry.Principal);
+        Assert.Equal("orders-api", entry.Function);
+    }
+
+    [Fact]
+    public async Task Add_WhenDryRunAgainstACriticalFindingWithALooseEntry_ShouldSilenceNothing()
+    {
+        // Arrange: a public URL opened by alice on orders-api (LG005, Critical).
+        var events = SuppressionCli.Fixture("public-url.json");
+
+        // Act
+        var loose = await cli.RunAsync("add", "--id", "loose", "--reason", "r", "--expires-at", "7d", "--principal", "arn:aws:iam::123456789012:user/alice", "--rule-id", "LG005", "--function", "orders-*", "--dry-run", "--since", events);
+        var pinned = await cli.RunAsync("add", "--id", "pinned", "--reason", "r", "--expires-at", "7d", "--principal", "arn:aws:iam::123456789012:user/alice", "--rule-id", "LG005", "--function", "orders-api", "--dry-run", "--since", events);
+
+        // Assert
+        Assert.Contains("would silence 0 of 1 finding(s)", loose.Out, StringComparison.Ordinal);
+        Assert.Contains("would silence 1 of 1 finding(s)", pinned.Out, StringComparison.Ordinal);
     }
 }

@@ -116,4 +116,22 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
         Assert.Equal(ExitCodes.AwsError, run.ExitCode);
         Assert.Contains("table LambdaGuard-Missing not found", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Add_WhenRunAgainstTheTable_ShouldStoreTheEntryThatListAndTheDetectorRead()
+    {
+        // Act: the whole admin path through DynamoDB (the admin logic itself is tested on the in-memory store).
+        var add = await cli.RunAsync(
+            "add", "--id", "deploy", "--reason", "CHG-1: pipeline ships orders-api", "--expires-at", "14d",
+            "--principal", "arn:aws:iam::123456789012:role/DeployRole", "--function", "orders-api", "--rule-id", "LG001");
+        var list = await cli.RunAsync("list");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, add.ExitCode);
+        Assert.Contains("principal=arn:aws:iam::123456789012:role/DeployRole function=orders-api ruleId=LG001", list.Out, StringComparison.Ordinal);
+        var entry = Assert.Single(await cli.EntriesAsync());
+        Assert.Equal(SuppressionCli.Now.AddDays(14), entry.ExpiresAt);
+        Assert.Equal(1, entry.Version);
+        Assert.True(LambdaGuard.Core.Suppressions.SuppressionValidator.ValidateForUse(entry).IsValid);
+    }
 }

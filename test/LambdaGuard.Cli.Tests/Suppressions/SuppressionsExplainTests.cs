@@ -103,4 +103,28 @@ public sealed class SuppressionsExplainTests : IAsyncLifetime
         Assert.Contains("no-such-file.json: no such file or folder", run.Error, StringComparison.Ordinal);
         Assert.Contains("rule      LG001", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_WhenAnEntryIsInvalid_ShouldSayItIsIgnoredAndWhy()
+    {
+        // Arrange: alice's production deploy is matched by this entry's other selectors.
+        await cli.Store.AddAsync(
+            new LambdaGuard.Core.Suppressions.SuppressionEntry
+            {
+                Id = "alice-typo",
+                Reason = "r",
+                ExpiresAt = SuppressionCli.Now.AddDays(7),
+                Function = "production-api",
+                ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+            },
+            CancellationToken.None);
+
+        // Act
+        var run = await cli.RunAsync("explain", SuppressionCli.Fixture("events.json"));
+
+        // Assert
+        var first = run.Out.Split("\n\n")[0];
+        Assert.Contains("silenced  by 'alice-production'", first, StringComparison.Ordinal);
+        Assert.Contains("not by    'alice-typo': function matches production-api; but entry is invalid and ignored: princpal 'princpal' is not an entry field", first, StringComparison.Ordinal);
+    }
 }

@@ -93,4 +93,31 @@ public sealed class SuppressionsListShowTests : IAsyncLifetime
         Assert.Contains($"suppression 'no-such-entry' does not exist in table {cli.Table}", run.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Out);
     }
+
+    [Fact]
+    public async Task List_WhenTableHoldsAnInvalidEntry_ShouldMarkItInvalidNamingTheField()
+    {
+        // Arrange: an item written by hand with a misspelled selector, as the table reader records it.
+        await cli.Store.AddAsync(
+            new LambdaGuard.Core.Suppressions.SuppressionEntry
+            {
+                Id = "typo",
+                Reason = "hand-written item",
+                ExpiresAt = SuppressionCli.Now.AddDays(7),
+                Function = "orders-api",
+                ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+            },
+            CancellationToken.None);
+
+        // Act
+        var table = await cli.RunAsync("list");
+        var json = await cli.RunAsync("list", "--format", "json");
+
+        // Assert
+        Assert.Contains("INVALID, suppresses nothing: princpal 'princpal' is not an entry field", table.Out, StringComparison.Ordinal);
+        Assert.Contains("suppression 'typo': princpal:", table.Error, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Out);
+        var problems = document.RootElement.GetProperty("suppressions")[0].GetProperty("problems");
+        Assert.StartsWith("princpal:", problems[0].GetString(), StringComparison.Ordinal);
+    }
 }
