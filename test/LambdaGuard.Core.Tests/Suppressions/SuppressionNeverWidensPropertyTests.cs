@@ -9,9 +9,12 @@ namespace LambdaGuard.Core.Tests.Suppressions;
 /// <summary>Issue 10/11 invariants, over every finding the rule fixtures produce and entries built from
 /// their own values, wildcards and near misses: suppressions never widen (a selector added to an entry
 /// never makes it match more), a Critical finding is silenced only by an entry naming its rule and
-/// function exactly, and an entry with a problem silences nothing. A longer run: CsCheck_Iter=200000.</summary>
+/// function exactly, and an entry with a problem silences nothing. CI runs 2,000 cases per property; a longer
+/// run: <c>CsCheck_Iter=200000 dotnet test test/LambdaGuard.Core.Tests -c Release --filter NeverWidens</c>.</summary>
 public sealed class SuppressionNeverWidensPropertyTests
 {
+    private static readonly long Iterations =
+        long.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), System.Globalization.CultureInfo.InvariantCulture, out var iterations) ? iterations : 2_000;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     private static readonly IReadOnlyList<Finding> Findings = LoadFindings();
 
@@ -68,7 +71,7 @@ public sealed class SuppressionNeverWidensPropertyTests
                 var suppressionNeverWidens = !after.Suppresses || before.Suppresses || finding.Severity == Severity.Critical;
                 return checksNeverWiden && suppressionNeverWidens;
             });
-        });
+        }, iter: Iterations);
     }
 
     [Fact]
@@ -77,7 +80,7 @@ public sealed class SuppressionNeverWidensPropertyTests
         Entries.Sample(entry => Findings.Where(f => f.Severity == Severity.Critical).All(finding =>
             !SuppressionMatcher.Explain(entry, finding, Now).Suppresses
             || (entry.RuleId == finding.RuleId && entry.Function == finding.Target.FunctionName
-                && entry.RuleId.IndexOfAny(['*', '?']) < 0 && entry.Function!.IndexOfAny(['*', '?']) < 0)));
+                && entry.RuleId.IndexOfAny(['*', '?']) < 0 && entry.Function!.IndexOfAny(['*', '?']) < 0)), iter: Iterations);
     }
 
     [Fact]
@@ -89,7 +92,7 @@ public sealed class SuppressionNeverWidensPropertyTests
             : SuppressionSelectors.All[index].With(entry, string.Empty));
 
         // Act + Assert
-        broken.Sample(entry => Findings.All(finding => !SuppressionMatcher.Explain(entry, finding, Now).Suppresses));
+        broken.Sample(entry => Findings.All(finding => !SuppressionMatcher.Explain(entry, finding, Now).Suppresses), iter: Iterations);
     }
 
     [Fact]
