@@ -72,6 +72,14 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
             return ExitCodes.Refused;
         }
 
+        // Rewriting the item would drop what could not be read (a misspelled selector), so the update
+        // could widen an entry that suppresses nothing today into one that suppresses more than meant.
+        if (current.ReadProblems.Count > 0)
+        {
+            context.Error($"suppression '{id}' is stored with problems ({string.Join("; ", current.ReadProblems)}), so it suppresses nothing and cannot be updated safely; nothing was written. Fix: remove it and add it again with the fields you mean");
+            return ExitCodes.Refused;
+        }
+
         if (expectedVersion is { } expected && expected != readVersion)
         {
             ReportConflict(store.Name, expected, proposed: null, current);

@@ -129,6 +129,11 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
                 problems.Add(new SuppressionProblem("entry", "the table's item has no version attribute (written outside the admin tool)", "remove it from the table first, then import"));
             }
 
+            if (change.Kind == ImportChangeKind.Change && change.Before!.ReadProblems.Count > 0)
+            {
+                problems.Add(new SuppressionProblem("entry", $"the table's item is stored with problems ({string.Join("; ", change.Before.ReadProblems)})", "remove it from the table first, then import"));
+            }
+
             foreach (var problem in problems)
             {
                 context.Error($"{path}: entry '{change.Id}': {problem.Field}: {problem.Message}; fix: {problem.Fix}");

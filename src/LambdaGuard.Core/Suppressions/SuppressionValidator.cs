@@ -112,15 +112,15 @@ public static partial class SuppressionValidator
         {
             var unsuppressible = RuleCatalog.All.Where(r => !r.Suppressible && Glob.IsMatch(rule, r.Id)).Select(r => r.Id).ToList();
             problems.Add(unsuppressible.Count > 0
-                ? new SuppressionProblem("ruleId", $"'{rule}' matches only {string.Join(", ", unsuppressible)}, which are never suppressible", "remove the entry or name the rule it is meant for")
-                : new SuppressionProblem("ruleId", $"'{rule}' matches no rule", $"name a suppressible rule: {string.Join(", ", SuppressibleRuleIds)}"));
+                ? new SuppressionProblem(SuppressionSelectors.RuleId.Name, $"'{rule}' matches only {string.Join(", ", unsuppressible)}, which are never suppressible", "remove the entry or name the rule it is meant for")
+                : new SuppressionProblem(SuppressionSelectors.RuleId.Name, $"'{rule}' matches no rule", $"name a suppressible rule: {string.Join(", ", SuppressibleRuleIds)}"));
         }
 
         var warnings = new List<SuppressionProblem>();
         if (entry.Principal is { Length: > 0 } principal && !IsAnchoredPrincipal(principal))
         {
             warnings.Add(new SuppressionProblem(
-                "principal",
+                SuppressionSelectors.Principal.Name,
                 $"'{principal}' is not anchored: it also matches identities of other accounts and other names ending the same way",
                 "fix the account and start the name after the resource type, e.g. arn:aws:iam::123456789012:role/DeployRole"));
         }

@@ -176,4 +176,21 @@ public sealed class SuppressionsImportExportTests : IAsyncLifetime
         Assert.Contains("not valid JSON at line 1", run.Error, StringComparison.Ordinal);
         Assert.Equal(2, (await cli.EntriesAsync()).Count);
     }
+
+    [Fact]
+    public async Task Import_WhenATableItemToChangeHasAProblem_ShouldRefuseTheWholeImport()
+    {
+        // Arrange: alice-production as a hand-edited item with a misspelled selector (it suppresses nothing).
+        var stored = (await cli.Store.GetAsync("alice-production", CancellationToken.None))!;
+        await cli.Store.RemoveAsync("alice-production", null, CancellationToken.None);
+        await cli.Store.AddAsync(stored with { ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")] }, CancellationToken.None);
+
+        // Act
+        var run = await cli.RunAsync("import", SuppressionCli.Fixture("import-desired.json"), "--yes");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("entry 'alice-production': entry: the table's item is stored with problems (princpal:", run.Error, StringComparison.Ordinal);
+        Assert.Null(await cli.Store.GetAsync("deploy-role", CancellationToken.None));
+    }
 }

@@ -159,4 +159,30 @@ public sealed class SuppressionsUpdateRemoveTests : IAsyncLifetime
         Assert.Contains("'nope' does not exist", run.Error, StringComparison.Ordinal);
         Assert.Equal(2, (await cli.EntriesAsync()).Count);
     }
+
+    [Fact]
+    public async Task Update_WhenStoredItemHasAProblem_ShouldRefuseRatherThanDropTheUnreadableField()
+    {
+        // Arrange: a hand-written item with a misspelled selector suppresses nothing; rewriting it without
+        // the misspelled field would turn it into an entry for every principal.
+        await cli.Store.AddAsync(
+            new LambdaGuard.Core.Suppressions.SuppressionEntry
+            {
+                Id = "typo",
+                Reason = "hand-written item",
+                ExpiresAt = SuppressionCli.Now.AddDays(7),
+                Function = "orders-api",
+                ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+            },
+            CancellationToken.None);
+
+        // Act
+        var run = await cli.RunAsync("update", "typo", "--expires-at", "14d");
+
+        // Assert
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Contains("stored with problems (princpal:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("remove it and add it again", run.Error, StringComparison.Ordinal);
+        Assert.Equal(SuppressionCli.Now.AddDays(7), (await cli.Store.GetAsync("typo", CancellationToken.None))!.ExpiresAt);
+    }
 }
