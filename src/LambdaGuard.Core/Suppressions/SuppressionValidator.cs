@@ -27,9 +27,10 @@ public static partial class SuppressionValidator
         return present.Count > 0 && present.All(v => Glob.IsUniversal(v!));
     }
 
-    /// <summary>Anchored: partition, service, the account digits and the resource type are literal, so any
-    /// wildcard is inside the name (<c>arn:aws:iam::123456789012:role/Deploy*</c>). A lone universal glob
-    /// says "anyone" on purpose and is not warned about.</summary>
+    /// <summary>Anchored: partition, service, the account digits, the resource type and the first character
+    /// of the name are literal, so a wildcard can only extend a name (<c>arn:aws:iam::123456789012:role/Deploy*</c>),
+    /// never stand before it (<c>role/*DeployRole</c> also takes <c>role/NotADeployRole</c>). A lone universal
+    /// glob says "anyone" on purpose and is not warned about.</summary>
     public static bool IsAnchoredPrincipal(string principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -131,6 +132,6 @@ public static partial class SuppressionValidator
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,128}$")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^arn:[a-z-]+:(iam|sts)::[0-9]{12}:(root|[a-z-]+/.+)$")]
+    [GeneratedRegex(@"^arn:[a-z-]+:(iam|sts)::[0-9]{12}:(root|[a-z-]+/[^*?].*)$")]
     private static partial Regex AnchoredPrincipal();
 }

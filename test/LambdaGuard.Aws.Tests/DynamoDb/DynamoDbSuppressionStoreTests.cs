@@ -35,7 +35,7 @@ public sealed class DynamoDbSuppressionStoreTests(DynaliteFixture dynalite) : IA
         // Arrange
         var full = Entry("deploy-role") with
         {
-            Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+            Principal = "arn:aws:iam::123456789012:role/Deploy*",
             Api = "UpdateFunctionCode",
             RuleId = "LG00?",
             Account = "123456789012",

@@ -12,7 +12,7 @@ public sealed class SuppressionItemMapperTests
         Id = "deploy-role-payments",
         Reason = "CI deploy role ships payments-api",
         ExpiresAt = new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero),
-        Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+        Principal = "arn:aws:iam::123456789012:role/Deploy*",
         Function = "payments-*",
         Api = "UpdateFunctionCode",
         RuleId = "LG001",

@@ -191,7 +191,7 @@ public sealed class SuppressionFileTests
                 Id = "z-full",
                 Reason = "all fields \"quoted\" and ünïcode",
                 ExpiresAt = new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero),
-                Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+                Principal = "arn:aws:iam::123456789012:role/Deploy*",
                 Function = "orders-*",
                 Api = "UpdateFunctionCode",
                 RuleId = "LG00?",
