@@ -47,7 +47,10 @@ public static class SuppressionEntryReader
         var id = values.TryGetValue(Id, out var idValue) && idValue.Kind == SuppressionStoredValueKind.String ? idValue.Text : null;
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Insert(0, new SuppressionProblem(Id, idValue.Text is null && !values.ContainsKey(Id) ? "missing" : $"is {Describe(idValue)}, not a non-empty string", "give every entry a unique id"));
+            var what = !values.ContainsKey(Id) ? "missing"
+                : idValue.Kind == SuppressionStoredValueKind.String ? "empty"
+                : $"is {idValue.Describe()}, not a string";
+            problems.Insert(0, new SuppressionProblem(Id, what, "give every entry a unique id"));
             return new SuppressionReadResult(null, problems, []);
         }
 
@@ -113,8 +116,6 @@ public static class SuppressionEntryReader
         problems.Add(new SuppressionProblem(name, $"'{Cut(text)}' is not a readable time", "give " + IsoTime.Expected));
         return null;
     }
-
-    private static string Describe(SuppressionStoredValue value) => value.Kind == SuppressionStoredValueKind.String ? "empty" : value.Describe();
 
     private static string UnknownFieldFix(string name)
     {
