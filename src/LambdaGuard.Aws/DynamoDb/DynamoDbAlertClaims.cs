@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LambdaGuard.Core.Ports;
+using LambdaGuard.Core.Time;
 using A = LambdaGuard.Aws.DynamoDb.AlertClaimAttributes;
 
 namespace LambdaGuard.Aws.DynamoDb;
@@ -67,7 +68,7 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
                             [A.Status] = Text(A.Pending),
                             [A.ClaimToken] = Text(token),
                             [A.LeaseUntil] = Number(leaseUntil.ToUnixTimeMilliseconds()),
-                            [A.ClaimedAt] = Text(IsoTimestamp.Format(now)),
+                            [A.ClaimedAt] = Text(IsoTime.FormatPrecise(now)),
 
                             // Abandoned claims (a crash before publishing, never redelivered) expire too.
                             [A.TimeToLive] = Number((now + Retention).ToUnixTimeSeconds()),
@@ -141,7 +142,7 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
         {
             [":published"] = Text(A.Published),
             [":messageId"] = Text(messageId),
-            [":publishedAt"] = Text(IsoTimestamp.Format(now)),
+            [":publishedAt"] = Text(IsoTime.FormatPrecise(now)),
             [":ttl"] = Number((now + Retention).ToUnixTimeSeconds()),
         };
         const string Update = "SET #status = :published, #messageId = :messageId, #publishedAt = :publishedAt, #ttl = :ttl";
@@ -221,8 +222,8 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
             TextOf(item, A.ClaimToken),
             NumberOf(item, A.LeaseUntil) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
             TextOf(item, A.MessageId),
-            IsoTimestamp.TryParse(TextOf(item, A.ClaimedAt), out var claimedAt) ? claimedAt : null,
-            IsoTimestamp.TryParse(TextOf(item, A.PublishedAt), out var publishedAt) ? publishedAt : null,
+            IsoTime.TryParse(TextOf(item, A.ClaimedAt), out var claimedAt) ? claimedAt : null,
+            IsoTime.TryParse(TextOf(item, A.PublishedAt), out var publishedAt) ? publishedAt : null,
             NumberOf(item, A.TimeToLive) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null);
     }
 

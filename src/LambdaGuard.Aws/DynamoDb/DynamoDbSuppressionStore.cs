@@ -10,7 +10,7 @@ namespace LambdaGuard.Aws.DynamoDb;
 /// <summary>The suppression list in DynamoDB: all entries under one partition (<c>pk = "suppression"</c>), one
 /// item per id. Reads for the detector; conditional writes for the admin CLI, with optimistic concurrency on
 /// <c>version</c> so two admins never overwrite each other's change unknowingly.</summary>
-public sealed class DynamoDbSuppressionStore : ISuppressionSource
+public sealed class DynamoDbSuppressionStore : ISuppressionStore
 {
     private readonly IAmazonDynamoDB dynamoDb;
     private readonly Action<SuppressionItemProblem>? onProblem;
@@ -28,21 +28,30 @@ public sealed class DynamoDbSuppressionStore : ISuppressionSource
 
     public string TableName { get; }
 
+    public string Name => TableName;
+
+    /// <summary>Every entry, invalid ones included (the matcher ignores those; the validator says why).</summary>
     public async Task<IReadOnlyList<SuppressionEntry>> LoadAsync(CancellationToken cancellationToken)
     {
-        var listing = await ListAsync(cancellationToken).ConfigureAwait(false);
+        var (entries, problems) = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
         if (onProblem is not null)
         {
-            foreach (var problem in listing.Problems)
+            foreach (var problem in problems)
             {
                 onProblem(problem);
             }
         }
 
-        return listing.Entries;
+        return entries;
     }
 
     public async Task<SuppressionListing> ListAsync(CancellationToken cancellationToken)
+    {
+        var (entries, problems) = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return new SuppressionListing(entries, problems.Select(p => p.ToString()).ToList());
+    }
+
+    private async Task<(List<SuppressionEntry> Entries, List<SuppressionItemProblem> Problems)> ReadAllAsync(CancellationToken cancellationToken)
     {
         var entries = new List<SuppressionEntry>();
         var problems = new List<SuppressionItemProblem>();
@@ -78,7 +87,7 @@ public sealed class DynamoDbSuppressionStore : ISuppressionSource
         }
         while (startKey is not null);
 
-        return new SuppressionListing(entries, problems);
+        return (entries, problems);
     }
 
     /// <returns>Null when there is no such entry.</returns>

@@ -7,12 +7,8 @@ internal static class SuppressionAttributes
     public const string Id = "id";
     public const string Reason = "reason";
     public const string ExpiresAt = "expiresAt";
-    public const string Principal = "principal";
-    public const string Function = "function";
-    public const string Api = "api";
-    public const string RuleId = "ruleId";
-    public const string Account = "account";
-    public const string Region = "region";
+
+    // The selector attributes are named by Core's SuppressionSelectors table.
     public const string CreatedBy = "createdBy";
     public const string CreatedAt = "createdAt";
     public const string Version = "version";

@@ -2,16 +2,19 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 using A = LambdaGuard.Aws.DynamoDb.SuppressionAttributes;
 
 namespace LambdaGuard.Aws.DynamoDb;
 
-/// <summary>Converts between <see cref="SuppressionEntry"/> and a suppressions-table item. Reading is strict in
-/// the safe direction: an item whose selector or reason cannot be read is skipped rather than read with the
-/// field missing, because a missing selector would make the entry suppress more than intended.</summary>
+/// <summary>Converts between <see cref="SuppressionEntry"/> and a suppressions-table item (docs/dynamodb-items.md).</summary>
 public static class SuppressionItemMapper
 {
     public const string PartitionValue = A.PartitionValue;
+
+    /// <summary>The table's own attributes: its key, the optimistic-concurrency version and the TTL copy of
+    /// expiresAt. They are not entry fields, so the entry reader passes over them.</summary>
+    private static readonly string[] StorageAttributes = [A.PartitionKey, A.Version, A.TimeToLive];
 
     /// <exception cref="ArgumentException">The entry has no id, no reason or no expiry.</exception>
     public static Dictionary<string, AttributeValue> ToItem(SuppressionEntry entry)
@@ -37,19 +40,18 @@ public static class SuppressionItemMapper
             [A.PartitionKey] = new AttributeValue { S = A.PartitionValue },
             [A.Id] = new AttributeValue { S = entry.Id },
             [A.Reason] = new AttributeValue { S = entry.Reason },
-            [A.ExpiresAt] = new AttributeValue { S = IsoTimestamp.Format(expiresAt) },
+            [A.ExpiresAt] = new AttributeValue { S = IsoTime.FormatPrecise(expiresAt) },
             [A.TimeToLive] = Number(expiresAt.ToUnixTimeSeconds()),
         };
-        AddText(item, A.Principal, entry.Principal);
-        AddText(item, A.Function, entry.Function);
-        AddText(item, A.Api, entry.Api);
-        AddText(item, A.RuleId, entry.RuleId);
-        AddText(item, A.Account, entry.Account);
-        AddText(item, A.Region, entry.Region);
+        foreach (var selector in SuppressionSelectors.All)
+        {
+            AddText(item, selector.Name, selector.Get(entry));
+        }
+
         AddText(item, A.CreatedBy, entry.CreatedBy);
         if (entry.CreatedAt is { } createdAt)
         {
-            item[A.CreatedAt] = new AttributeValue { S = IsoTimestamp.Format(createdAt) };
+            item[A.CreatedAt] = new AttributeValue { S = IsoTime.FormatPrecise(createdAt) };
         }
 
         if (entry.Version is { } version)
@@ -90,124 +92,45 @@ public static class SuppressionItemMapper
         return Read(item);
     }
 
+    /// <summary>Reads an item with the same reader and validator as the local file, so a backtest and
+    /// production judge an entry alike: an item with any problem is returned with it and suppresses nothing.
+    /// Only an item without a readable id is left out.</summary>
     public static SuppressionItemReadResult Read(IReadOnlyDictionary<string, AttributeValue> item)
     {
         ArgumentNullException.ThrowIfNull(item);
-
-        var id = Text(item, A.Id, out var idError);
-        if (idError is not null || string.IsNullOrEmpty(id))
+        var read = SuppressionEntryReader.Read(item.Select(a => KeyValuePair.Create(a.Key, Stored(a.Value))), StorageAttributes);
+        var id = read.Entry?.Id;
+        var problems = read.Problems.Select(p => new SuppressionItemProblem(id, p.ToString(), Skipped: true))
+            .Concat(read.Warnings.Select(w => new SuppressionItemProblem(id, "warning: " + w, Skipped: false)))
+            .ToList();
+        if (read.Entry is not { } entry)
         {
-            return Skip(null, idError ?? "the item has no id");
+            return new SuppressionItemReadResult(null, problems);
         }
 
-        var reason = Text(item, A.Reason, out var reasonError);
-        var principal = Text(item, A.Principal, out var principalError);
-        var function = Text(item, A.Function, out var functionError);
-        var api = Text(item, A.Api, out var apiError);
-        var ruleId = Text(item, A.RuleId, out var ruleIdError);
-        var account = Text(item, A.Account, out var accountError);
-        var region = Text(item, A.Region, out var regionError);
-        if ((reasonError ?? principalError ?? functionError ?? apiError ?? ruleIdError ?? accountError ?? regionError) is { } fatal)
-        {
-            return Skip(id, fatal);
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return Skip(id, "reason is missing or empty");
-        }
-
-        var problems = new List<SuppressionItemProblem>();
-        var expiresText = Text(item, A.ExpiresAt, out var expiresError);
-        DateTimeOffset? expiresAt = null;
-        if (IsoTimestamp.TryParse(expiresText, out var expires))
-        {
-            expiresAt = expires;
-        }
-        else
-        {
-            var what = expiresError ?? (expiresText is null ? "expiresAt is missing" : $"expiresAt '{expiresText}' is not an ISO 8601 UTC time");
-            problems.Add(Degraded(id, $"{what}; the entry never suppresses"));
-        }
-
-        var createdBy = Text(item, A.CreatedBy, out var createdByError);
-        if (createdByError is not null)
-        {
-            problems.Add(Degraded(id, $"{createdByError}; createdBy ignored"));
-        }
-
-        var createdText = Text(item, A.CreatedAt, out var createdError);
-        DateTimeOffset? createdAt = null;
-        if (IsoTimestamp.TryParse(createdText, out var created))
-        {
-            createdAt = created;
-        }
-        else if (createdError is not null || createdText is not null)
-        {
-            problems.Add(Degraded(id, $"{createdError ?? $"createdAt '{createdText}' is not an ISO 8601 UTC time"}; createdAt ignored"));
-        }
-
-        long? version = null;
         if (item.TryGetValue(A.Version, out var versionValue) && versionValue.NULL != true)
         {
-            if (long.TryParse(versionValue.N, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            if (long.TryParse(versionValue.N, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
-                version = parsed;
+                entry = entry with { Version = version };
             }
             else
             {
-                problems.Add(Degraded(id, "version is not a whole number; version ignored, so updates of this entry will conflict"));
+                problems.Add(new SuppressionItemProblem(id, "version is not a whole number; version ignored, so updates of this entry will conflict", Skipped: false));
             }
         }
 
-        var entry = new SuppressionEntry
-        {
-            Id = id,
-            Reason = reason,
-            ExpiresAt = expiresAt,
-            Principal = principal,
-            Function = function,
-            Api = api,
-            RuleId = ruleId,
-            Account = account,
-            Region = region,
-            CreatedBy = createdBy,
-            CreatedAt = createdAt,
-            Version = version,
-        };
         return new SuppressionItemReadResult(entry, problems);
     }
 
-    /// <summary>An optional string attribute; a DynamoDB NULL counts as absent, any other type is an error.</summary>
-    private static string? Text(IReadOnlyDictionary<string, AttributeValue> item, string name, out string? typeError)
-    {
-        typeError = null;
-        if (!item.TryGetValue(name, out var value) || value.NULL == true)
-        {
-            return null;
-        }
-
-        if (value.S is null)
-        {
-            typeError = $"{name} is stored as {Describe(value)}, not a string";
-        }
-
-        return value.S;
-    }
-
-    private static string Describe(AttributeValue value) =>
-        value.N is not null ? "a number"
-        : value.IsBOOLSet ? "a boolean"
-        : value.IsLSet ? "a list"
-        : value.IsMSet ? "a map"
-        : value.IsSSSet || value.IsNSSet || value.IsBSSet ? "a set"
-        : value.B is not null ? "binary"
-        : "an unknown type";
-
-    private static SuppressionItemReadResult Skip(string? id, string message) =>
-        new(null, [new SuppressionItemProblem(id, message, Skipped: true)]);
-
-    private static SuppressionItemProblem Degraded(string id, string message) => new(id, message, Skipped: false);
+    private static SuppressionStoredValue Stored(AttributeValue value) =>
+        value.S is not null ? SuppressionStoredValue.Of(value.S)
+        : value.NULL == true ? new(SuppressionStoredValueKind.Null, null)
+        : value.N is not null ? new(SuppressionStoredValueKind.Number, null)
+        : value.IsBOOLSet ? new(SuppressionStoredValueKind.Boolean, null)
+        : value.IsLSet || value.IsSSSet || value.IsNSSet || value.IsBSSet ? new(SuppressionStoredValueKind.List, null)
+        : value.IsMSet ? new(SuppressionStoredValueKind.Map, null)
+        : new(SuppressionStoredValueKind.Other, null);
 
     private static void AddText(Dictionary<string, AttributeValue> item, string name, string? value)
     {

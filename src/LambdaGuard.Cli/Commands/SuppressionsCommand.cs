@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LambdaGuard.Cli.Aws;
 using LambdaGuard.Cli.Suppressions;
+using LambdaGuard.Core.Ports;
 
 namespace LambdaGuard.Cli.Commands;
 
@@ -10,51 +11,54 @@ public static class SuppressionsCommand
     public static Command Create(CliIo io) => Create(io, factory => new StsCallerIdentity(factory.CreateSts()));
 
     /// <param name="identity">Who is writing; tests pass a stub instead of STS.</param>
-    internal static Command Create(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    /// <param name="store">Tests pass an in-memory store instead of the DynamoDB table.</param>
+    internal static Command Create(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity, Func<ISuppressionStore>? store = null)
     {
+        SuppressionCommandRunner Runner(SuppressionCommonOptions common) => new(io, common, identity, store);
+
         var command = new Command("suppressions", "List, change, export, import and explain the suppression entries of the deployed table.");
-        command.Subcommands.Add(List(io, identity));
-        command.Subcommands.Add(Show(io, identity));
-        command.Subcommands.Add(Add(io, identity));
-        command.Subcommands.Add(Update(io, identity));
-        command.Subcommands.Add(Remove(io, identity));
-        command.Subcommands.Add(Export(io, identity));
-        command.Subcommands.Add(Import(io, identity));
-        command.Subcommands.Add(Explain(io, identity));
+        command.Subcommands.Add(List(Runner));
+        command.Subcommands.Add(Show(Runner));
+        command.Subcommands.Add(Add(Runner));
+        command.Subcommands.Add(Update(Runner));
+        command.Subcommands.Add(Remove(Runner));
+        command.Subcommands.Add(Export(Runner));
+        command.Subcommands.Add(Import(Runner));
+        command.Subcommands.Add(Explain(Runner));
         return command;
     }
 
-    private static (Command Command, SuppressionCommandRunner Runner) New(string name, string description, CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static (Command Command, SuppressionCommandRunner Runner) New(string name, string description, Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
         var command = new Command(name, description);
         var common = new SuppressionCommonOptions();
         common.AddTo(command);
-        return (command, new SuppressionCommandRunner(io, common, identity));
+        return (command, runners(common));
     }
 
     private static Argument<string> IdArgument() => new("ID") { Description = "The entry's id" };
 
     private static Option<long?> ExpectedVersion() => new("--expected-version") { Description = "Only if the entry is still at this version (as shown by show/list)" };
 
-    private static Command List(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command List(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("list", "List every entry with its expiry, selectors and version.", io, identity);
+        var (command, runner) = New("list", "List every entry with its expiry, selectors and version.", runners);
         command.SetAction((parse, ct) => runner.RunAsync("list", parse, (context, token) => new SuppressionQueries(context).ListAsync(token), ct));
         return command;
     }
 
-    private static Command Show(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Show(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("show", "Show one entry.", io, identity);
+        var (command, runner) = New("show", "Show one entry.", runners);
         var id = IdArgument();
         command.Arguments.Add(id);
         command.SetAction((parse, ct) => runner.RunAsync("show", parse, (context, token) => new SuppressionQueries(context).ShowAsync(parse.GetValue(id)!, token), ct));
         return command;
     }
 
-    private static Command Add(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Add(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("add", "Add an entry (never replaces one); --reason and --expires-at are required.", io, identity);
+        var (command, runner) = New("add", "Add an entry (never replaces one); --reason and --expires-at are required.", runners);
         var id = new Option<string>("--id") { Description = "Unique id: 1-128 letters, digits, '.', '_' or '-'", Required = true };
         var fields = new SuppressionFieldOptions(forAdd: true);
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and preview; write nothing" };
@@ -73,9 +77,9 @@ public static class SuppressionsCommand
         return command;
     }
 
-    private static Command Update(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Update(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("update", "Change an entry; only the given fields change (an empty selector value removes it). Refused if someone else changed it meanwhile.", io, identity);
+        var (command, runner) = New("update", "Change an entry; only the given fields change (an empty selector value removes it). Refused if someone else changed it meanwhile.", runners);
         var id = IdArgument();
         var fields = new SuppressionFieldOptions(forAdd: false);
         var expected = ExpectedVersion();
@@ -90,9 +94,9 @@ public static class SuppressionsCommand
         return command;
     }
 
-    private static Command Remove(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Remove(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("remove", "Remove an entry.", io, identity);
+        var (command, runner) = New("remove", "Remove an entry.", runners);
         var id = IdArgument();
         var expected = ExpectedVersion();
         command.Arguments.Add(id);
@@ -102,18 +106,18 @@ public static class SuppressionsCommand
         return command;
     }
 
-    private static Command Export(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Export(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("export", "Write every entry as the JSON file 'scan --suppressions' and 'import' read.", io, identity);
+        var (command, runner) = New("export", "Write every entry as the JSON file 'scan --suppressions' and 'import' read.", runners);
         var output = new Option<string?>("--output") { Description = "File to write (default: stdout)" };
         command.Options.Add(output);
         command.SetAction((parse, ct) => runner.RunAsync("export", parse, (context, token) => new SuppressionQueries(context).ExportAsync(parse.GetValue(output), token), ct));
         return command;
     }
 
-    private static Command Import(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Import(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("import", "Apply a suppression file to the table: shows the diff, asks for confirmation unless --yes.", io, identity);
+        var (command, runner) = New("import", "Apply a suppression file to the table: shows the diff, asks for confirmation unless --yes.", runners);
         var file = new Argument<string>("FILE") { Description = "Suppression file {\"suppressions\":[...]}" };
         var yes = new Option<bool>("--yes") { Description = "Apply without asking (required when not interactive)" };
         var prune = new Option<bool>("--prune") { Description = "Also remove entries that are not in the file" };
@@ -131,9 +135,9 @@ public static class SuppressionsCommand
         return command;
     }
 
-    private static Command Explain(CliIo io, Func<AwsClientFactory, ICallerIdentity> identity)
+    private static Command Explain(Func<SuppressionCommonOptions, SuppressionCommandRunner> runners)
     {
-        var (command, runner) = New("explain", "For each record: the actor class, the rule that fired (or why none did) and which entry silences it, field by field.", io, identity);
+        var (command, runner) = New("explain", "For each record: the actor class, the rule that fired (or why none did) and which entry silences it, field by field.", runners);
         var paths = new Argument<string[]>("EVENT_FILE") { Description = "CloudTrail files or folders (every scan input format)", Arity = ArgumentArity.OneOrMore };
         var suppressions = new Option<string?>("--suppressions") { Description = "Explain against this suppression file instead of the table (offline)" };
         var asOf = new Option<string?>("--as-of") { Description = "Judge expiry at this ISO 8601 time; default now" };

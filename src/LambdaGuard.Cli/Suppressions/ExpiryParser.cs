@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Suppressions;
 
-/// <summary><c>--expires-at</c>: an ISO 8601 time with a zone (or a date, taken as midnight UTC), or a
-/// span from now: <c>30d</c>, <c>12h</c>, <c>2w</c>.</summary>
+/// <summary><c>--expires-at</c>: a time <see cref="IsoTime"/> reads, or a span from now: <c>30d</c>, <c>12h</c>,
+/// <c>2w</c>.</summary>
 public static partial class ExpiryParser
 {
-    public const string Expected = "give an ISO 8601 UTC time such as 2026-03-01T00:00:00Z, or a span from now such as 30d, 12h or 2w";
+    public const string Expected = "give " + IsoTime.Expected + ", or a span from now such as 30d, 12h or 2w";
 
     public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset expiresAt)
     {
@@ -29,7 +29,7 @@ public static partial class ExpiryParser
             return true;
         }
 
-        return SuppressionFile.TryParseTime(text, out expiresAt);
+        return IsoTime.TryParse(text, out expiresAt);
     }
 
     [GeneratedRegex(@"^([0-9]{1,5})([hdw])$")]

@@ -1,5 +1,5 @@
-using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Cli.Aws;
+using LambdaGuard.Core.Ports;
 
 namespace LambdaGuard.Cli.Suppressions;
 
@@ -9,10 +9,10 @@ public sealed class SuppressionAdminContext(
     CliIo io,
     string verb,
     bool json,
-    Func<CancellationToken, Task<DynamoDbSuppressionStore>> openStore,
+    Func<CancellationToken, Task<ISuppressionStore>> openStore,
     Func<ICallerIdentity> openIdentity)
 {
-    private DynamoDbSuppressionStore? store;
+    private ISuppressionStore? store;
     private ICallerIdentity? identity;
 
     public CliIo Io { get; } = io;
@@ -24,7 +24,7 @@ public sealed class SuppressionAdminContext(
 
     public TextWriter Out => Io.Out;
 
-    public async Task<DynamoDbSuppressionStore> StoreAsync(CancellationToken cancellationToken) =>
+    public async Task<ISuppressionStore> StoreAsync(CancellationToken cancellationToken) =>
         store ??= await openStore(cancellationToken).ConfigureAwait(false);
 
     public Task<string> CallerArnAsync(CancellationToken cancellationToken) =>

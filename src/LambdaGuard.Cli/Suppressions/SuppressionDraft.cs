@@ -29,23 +29,23 @@ public static class SuppressionDraft
             }
         }
 
-        static string? Selector(string? given, string? current) => given is null ? current : given.Length == 0 ? null : given;
-
         var entry = new SuppressionEntry
         {
             Id = id,
             Reason = values.Reason ?? basis?.Reason ?? string.Empty,
             ExpiresAt = expiresAt,
-            Principal = Selector(values.Principal, basis?.Principal),
-            Function = Selector(values.Function, basis?.Function),
-            Api = Selector(values.Api, basis?.Api),
-            RuleId = Selector(values.RuleId, basis?.RuleId),
-            Account = Selector(values.Account, basis?.Account),
-            Region = Selector(values.Region, basis?.Region),
             CreatedBy = basis?.CreatedBy,
             CreatedAt = basis?.CreatedAt,
             Version = basis?.Version,
         };
+        foreach (var selector in SuppressionSelectors.All)
+        {
+            var value = values.Selectors.TryGetValue(selector.Name, out var given)
+                ? (given.Length == 0 ? null : given)
+                : basis is null ? null : selector.Get(basis);
+            entry = selector.With(entry, value);
+        }
+
         return (entry, problems);
     }
 
@@ -69,7 +69,7 @@ public static class SuppressionDraft
         {
             problems.Add(new SuppressionProblem(
                 "entry",
-                "every selector is *, so the entry would silence every suppressible finding",
+                "every selector is universal (*), so the entry would silence every suppressible finding that is not Critical",
                 "narrow at least one selector, or pass --allow-broad if that is really meant (the change is alerted as High)"));
         }
 
@@ -93,14 +93,8 @@ public static class SuppressionDraft
         "id" => "--id",
         "reason" => "--reason",
         "expiresAt" => "--expires-at",
-        "principal" => "--principal",
-        "function" => "--function",
-        "api" => "--api",
-        "ruleId" => "--rule-id",
-        "account" => "--account",
-        "region" => "--match-region",
         "maxDays" => "--max-days",
-        _ => "entry",
+        _ => SuppressionSelectors.Find(field)?.CliFlag ?? "entry",
     };
 
     public static string Describe(SuppressionProblem problem)
@@ -112,5 +106,5 @@ public static class SuppressionDraft
     }
 
     private static object?[] ContentFields(SuppressionEntry e) =>
-        [e.Reason, e.ExpiresAt, e.Principal, e.Function, e.Api, e.RuleId, e.Account, e.Region];
+        [e.Reason, e.ExpiresAt, .. SuppressionSelectors.All.Select(s => s.Get(e))];
 }

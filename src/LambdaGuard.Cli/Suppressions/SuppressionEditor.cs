@@ -1,7 +1,7 @@
 using System.Globalization;
-using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Suppressions;
 
@@ -18,7 +18,7 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         var entry = draft with { CreatedAt = context.Now };
         if (!Accept(entry, values, parseProblems))
         {
-            return AdminExitCodes.InvalidInput;
+            return ExitCodes.UsageOrInputError;
         }
 
         if (dryRun)
@@ -29,7 +29,7 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         if (since.Count > 0)
         {
             context.Error("--since: only used with --dry-run; fix: add --dry-run to preview, or leave --since out to write the entry");
-            return AdminExitCodes.InvalidInput;
+            return ExitCodes.UsageOrInputError;
         }
 
         var store = await context.StoreAsync(cancellationToken).ConfigureAwait(false);
@@ -42,11 +42,11 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         catch (SuppressionAlreadyExistsException e)
         {
             context.Error($"{e.Message} Nothing was written. To change it: lambdaguard suppressions update {id} ...");
-            return AdminExitCodes.Refused;
+            return ExitCodes.Refused;
         }
 
-        Report("added", store.TableName, stored);
-        return AdminExitCodes.Success;
+        Report("added", store.Name, stored);
+        return ExitCodes.Success;
     }
 
     public async Task<int> UpdateAsync(string id, SuppressionFieldValues values, long? expectedVersion, CancellationToken cancellationToken)
@@ -54,40 +54,48 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         ArgumentNullException.ThrowIfNull(values);
         if (!values.AnyFieldGiven)
         {
-            context.Error("nothing to change; fix: give at least one of --reason, --expires-at, --principal, --function, --api, --rule-id, --account, --match-region");
-            return AdminExitCodes.InvalidInput;
+            context.Error($"nothing to change; fix: give at least one of --reason, --expires-at, {string.Join(", ", SuppressionSelectors.All.Select(s => s.CliFlag))}");
+            return ExitCodes.UsageOrInputError;
         }
 
         var store = await context.StoreAsync(cancellationToken).ConfigureAwait(false);
         var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            context.Error($"suppression '{id}' does not exist in table {store.TableName}; nothing was written (use add to create it)");
-            return AdminExitCodes.Refused;
+            context.Error($"suppression '{id}' does not exist in table {store.Name}; nothing was written (use add to create it)");
+            return ExitCodes.Refused;
         }
 
         if (current.Version is not { } readVersion)
         {
             context.Error($"suppression '{id}' has no version attribute (written outside the admin tool), so it cannot be updated safely; remove it and add it again");
-            return AdminExitCodes.Refused;
+            return ExitCodes.Refused;
+        }
+
+        // Rewriting the item would drop what could not be read (a misspelled selector), so the update
+        // could widen an entry that suppresses nothing today into one that suppresses more than meant.
+        if (current.ReadProblems.Count > 0)
+        {
+            context.Error($"suppression '{id}' is stored with problems ({string.Join("; ", current.ReadProblems)}), so it suppresses nothing and cannot be updated safely; nothing was written. Fix: remove it and add it again with the fields you mean");
+            return ExitCodes.Refused;
         }
 
         if (expectedVersion is { } expected && expected != readVersion)
         {
-            ReportConflict(store.TableName, expected, proposed: null, current);
-            return AdminExitCodes.Refused;
+            ReportConflict(store.Name, expected, proposed: null, current);
+            return ExitCodes.Refused;
         }
 
         var (merged, parseProblems) = SuppressionDraft.Build(id, values, current, context.Now);
         if (!Accept(merged, values, parseProblems))
         {
-            return AdminExitCodes.InvalidInput;
+            return ExitCodes.UsageOrInputError;
         }
 
         if (SuppressionDraft.SameContent(current, merged))
         {
             context.Out.WriteLine($"Suppression '{id}' already has these values (version {readVersion.ToString(CultureInfo.InvariantCulture)}); nothing was written.");
-            return AdminExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         // createdBy/createdAt record the last writer, so the LG011 audit names who made this change.
@@ -100,17 +108,17 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         }
         catch (SuppressionVersionConflictException)
         {
-            ReportConflict(store.TableName, readVersion, proposed, await store.GetAsync(id, cancellationToken).ConfigureAwait(false));
-            return AdminExitCodes.Refused;
+            ReportConflict(store.Name, readVersion, proposed, await store.GetAsync(id, cancellationToken).ConfigureAwait(false));
+            return ExitCodes.Refused;
         }
         catch (SuppressionNotFoundException)
         {
             context.Error($"suppression '{id}' was removed by someone else since it was read; nothing was written");
-            return AdminExitCodes.Refused;
+            return ExitCodes.Refused;
         }
 
-        Report("updated", store.TableName, stored, SuppressionDraft.ChangedFields(current, stored));
-        return AdminExitCodes.Success;
+        Report("updated", store.Name, stored, SuppressionDraft.ChangedFields(current, stored));
+        return ExitCodes.Success;
     }
 
     public async Task<int> RemoveAsync(string id, long? expectedVersion, CancellationToken cancellationToken)
@@ -119,8 +127,8 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            context.Error($"suppression '{id}' does not exist in table {store.TableName}; nothing was removed");
-            return AdminExitCodes.Refused;
+            context.Error($"suppression '{id}' does not exist in table {store.Name}; nothing was removed");
+            return ExitCodes.Refused;
         }
 
         var version = expectedVersion ?? current.Version;
@@ -130,17 +138,17 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
         }
         catch (SuppressionVersionConflictException)
         {
-            ReportConflict(store.TableName, version ?? 0, proposed: null, await store.GetAsync(id, cancellationToken).ConfigureAwait(false));
-            return AdminExitCodes.Refused;
+            ReportConflict(store.Name, version ?? 0, proposed: null, await store.GetAsync(id, cancellationToken).ConfigureAwait(false));
+            return ExitCodes.Refused;
         }
         catch (SuppressionNotFoundException)
         {
             context.Error($"suppression '{id}' was removed by someone else meanwhile");
-            return AdminExitCodes.Refused;
+            return ExitCodes.Refused;
         }
 
-        Report("removed", store.TableName, current);
-        return AdminExitCodes.Success;
+        Report("removed", store.Name, current);
+        return ExitCodes.Success;
     }
 
     private bool Accept(SuppressionEntry entry, SuppressionFieldValues values, IReadOnlyList<SuppressionProblem> parseProblems)
@@ -157,9 +165,14 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
             return false;
         }
 
+        foreach (var warning in SuppressionValidator.ValidateForUse(entry).Warnings)
+        {
+            context.Io.Error.WriteLine($"Warning: {SuppressionDraft.Describe(warning)}");
+        }
+
         if (SuppressionValidator.IsBroad(entry))
         {
-            context.Io.Error.WriteLine($"Warning: '{entry.Id}' is broad (--allow-broad): it silences every suppressible finding until {SuppressionFile.Iso(entry.ExpiresAt!.Value)}; the change is alerted as High.");
+            context.Io.Error.WriteLine($"Warning: '{entry.Id}' is broad (--allow-broad): it silences every suppressible finding until {IsoTime.Format(entry.ExpiresAt!.Value)}; the change is alerted as High.");
         }
 
         return true;
@@ -194,7 +207,7 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
             SuppressionOutput.WriteDetails(context.Out, entry, context.Now);
         }
 
-        return AdminExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private void Report(string action, string table, SuppressionEntry entry, IReadOnlyList<string>? changed = null)

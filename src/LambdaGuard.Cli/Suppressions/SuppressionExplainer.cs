@@ -2,6 +2,7 @@ using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Suppressions;
 
@@ -14,10 +15,10 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var now = context.Now;
-        if (asOf is not null && !SuppressionFile.TryParseTime(asOf, out now))
+        if (asOf is not null && !IsoTime.TryParse(asOf, out now))
         {
-            context.Error($"--as-of: '{asOf}' is not an ISO 8601 time with a zone; fix: give e.g. 2026-01-31T00:00:00Z");
-            return AdminExitCodes.InvalidInput;
+            context.Error($"--as-of: '{asOf}' is not a readable time; fix: give {IsoTime.Expected}");
+            return ExitCodes.UsageOrInputError;
         }
 
         IReadOnlyList<SuppressionEntry> entries;
@@ -36,7 +37,7 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or SuppressionFileException)
             {
                 context.Error($"--suppressions: {suppressionsFile}: {e.Message}");
-                return AdminExitCodes.InvalidInput;
+                return ExitCodes.UsageOrInputError;
             }
         }
         else
@@ -45,7 +46,7 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
             var listing = await store.ListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var problem in listing.Problems)
             {
-                context.Io.Error.WriteLine($"{store.TableName}: {problem}");
+                context.Io.Error.WriteLine($"{store.Name}: {problem}");
             }
 
             entries = listing.Entries;
@@ -78,10 +79,10 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
                 WriteText(context.Out, record, entries, now);
             }
 
-            context.Out.WriteLine($"{records.Count} Lambda record(s) in {detection.Counters.Files} file(s); {records.Count(r => r.Result.Finding is not null)} finding(s); {entries.Count} suppression entr{(entries.Count == 1 ? "y" : "ies")} considered at {SuppressionFile.Iso(now)}.");
+            context.Out.WriteLine($"{records.Count} Lambda record(s) in {detection.Counters.Files} file(s); {records.Count(r => r.Result.Finding is not null)} finding(s); {entries.Count} suppression entr{(entries.Count == 1 ? "y" : "ies")} considered at {IsoTime.Format(now)}.");
         }
 
-        return detection.InputErrors ? AdminExitCodes.InvalidInput : AdminExitCodes.Success;
+        return detection.InputErrors ? ExitCodes.UsageOrInputError : ExitCodes.Success;
     }
 
     /// <summary>The findings in <paramref name="paths"/> that <paramref name="entry"/> would silence.</summary>
@@ -127,7 +128,7 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
             }
         }
 
-        return detection.InputErrors ? AdminExitCodes.InvalidInput : AdminExitCodes.Success;
+        return detection.InputErrors ? ExitCodes.UsageOrInputError : ExitCodes.Success;
     }
 
     private static (SuppressionExplanation? Silencer, List<SuppressionExplanation> NearMisses) Judge(Finding finding, IReadOnlyList<SuppressionEntry> entries, DateTimeOffset now)

@@ -17,17 +17,9 @@ public sealed class SuppressionFieldOptions
 
     public Option<string?> ExpiresAt { get; }
 
-    public Option<string?> Principal { get; } = new("--principal") { Description = "Glob on the actor principal ARN (IAM user, or the role of a session)" };
-
-    public Option<string?> Function { get; } = new("--function") { Description = "Glob on the target function name" };
-
-    public Option<string?> Api { get; } = new("--api") { Description = "Glob on the API name without version suffix (UpdateFunctionCode)" };
-
-    public Option<string?> RuleId { get; } = new("--rule-id") { Description = "Glob on the rule id (LG001)" };
-
-    public Option<string?> Account { get; } = new("--account") { Description = "Glob on the account id" };
-
-    public Option<string?> MatchRegion { get; } = new("--match-region") { Description = "Glob on the event's region (the entry's region field; --region picks the table's region)" };
+    /// <summary>One option per selector, in the selector table's order.</summary>
+    public IReadOnlyList<(SuppressionSelector Selector, Option<string?> Option)> Selectors { get; } =
+        SuppressionSelectors.All.Select(s => (s, new Option<string?>(s.CliFlag) { Description = s.Description })).ToList();
 
     public Option<bool> AllowBroad { get; } = new("--allow-broad") { Description = "Store an entry whose selectors are all * (it silences every suppressible finding; alerted as High)" };
 
@@ -36,7 +28,7 @@ public sealed class SuppressionFieldOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { Reason, ExpiresAt, Principal, Function, Api, RuleId, Account, MatchRegion, AllowBroad, MaxDays })
+        foreach (var option in new Option[] { Reason, ExpiresAt }.Concat(Selectors.Select(s => s.Option)).Append(AllowBroad).Append(MaxDays))
         {
             command.Options.Add(option);
         }
@@ -49,12 +41,10 @@ public sealed class SuppressionFieldOptions
         {
             Reason = parse.GetValue(Reason),
             ExpiresAt = parse.GetValue(ExpiresAt),
-            Principal = parse.GetValue(Principal),
-            Function = parse.GetValue(Function),
-            Api = parse.GetValue(Api),
-            RuleId = parse.GetValue(RuleId),
-            Account = parse.GetValue(Account),
-            Region = parse.GetValue(MatchRegion),
+            Selectors = Selectors
+                .Select(s => (s.Selector.Name, Value: parse.GetValue(s.Option)))
+                .Where(s => s.Value is not null)
+                .ToDictionary(s => s.Name, s => s.Value!, StringComparer.Ordinal),
             AllowBroad = parse.GetValue(AllowBroad),
             MaxDays = parse.GetValue(MaxDays),
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
-using LambdaGuard.Aws.DynamoDb;
+using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Suppressions;
 
@@ -20,41 +21,41 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SuppressionFileException)
         {
             context.Error($"{path}: {e.Message}; nothing was written");
-            return AdminExitCodes.InvalidInput;
+            return ExitCodes.UsageOrInputError;
         }
 
-        if (content.Warnings.Count > 0)
+        foreach (var warning in content.Warnings)
         {
-            foreach (var warning in content.Warnings)
-            {
-                context.Error($"{path}: {warning}");
-            }
+            context.Error($"{path}: {warning}");
+        }
 
-            context.Io.Error.WriteLine($"Nothing was written: fix the {content.Warnings.Count} problem(s) in {path} first.");
-            return AdminExitCodes.InvalidInput;
+        if (content.Problems.Count > 0)
+        {
+            context.Io.Error.WriteLine($"Nothing was written: fix the {content.Problems.Count} problem(s) in {path} first.");
+            return ExitCodes.UsageOrInputError;
         }
 
         var store = await context.StoreAsync(cancellationToken).ConfigureAwait(false);
         var listing = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var problem in listing.Problems)
         {
-            context.Io.Error.WriteLine($"warning: {store.TableName}: {problem}");
+            context.Io.Error.WriteLine($"warning: {store.Name}: {problem}");
         }
 
         var plan = ImportPlan.Create(content.Entries, listing.Entries, prune);
         if (!Validate(path, plan, allowBroad, maxDays))
         {
-            return AdminExitCodes.InvalidInput;
+            return ExitCodes.UsageOrInputError;
         }
 
         // In JSON mode stdout carries one document; the diff still reaches the person who confirms.
-        WriteDiff(context.Json ? context.Io.Error : context.Out, path, store.TableName, plan);
+        WriteDiff(context.Json ? context.Io.Error : context.Out, path, store.Name, plan);
 
         var writes = plan.Writes;
         if (writes.Count == 0)
         {
-            WriteResult(store.TableName, plan, applied: 0, failure: null);
-            return AdminExitCodes.Success;
+            WriteResult(store.Name, plan, applied: 0, failure: null);
+            return ExitCodes.Success;
         }
 
         if (!yes)
@@ -62,15 +63,15 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
             if (!context.Io.Interactive)
             {
                 context.Error("not asking for confirmation on a non-interactive terminal; review the diff and pass --yes to apply it. Nothing was written.");
-                return AdminExitCodes.InvalidInput;
+                return ExitCodes.UsageOrInputError;
             }
 
-            context.Io.Error.Write($"Apply {writes.Count} change(s) to table {store.TableName}? [y/N] ");
+            context.Io.Error.Write($"Apply {writes.Count} change(s) to table {store.Name}? [y/N] ");
             var answer = context.Io.Input.ReadLine()?.Trim();
             if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
             {
                 context.Io.Error.WriteLine("Not confirmed; nothing was written.");
-                return AdminExitCodes.Refused;
+                return ExitCodes.Refused;
             }
         }
 
@@ -90,16 +91,16 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
                 context.Error($"stopped at '{change.Id}': {e.Message}");
                 context.Io.Error.WriteLine($"Applied: {(done.Count == 0 ? "none" : string.Join(", ", done))}. Not applied: {string.Join(", ", left)}.");
                 context.Io.Error.WriteLine("Someone changed the table during the import; run the import again to see the new diff.");
-                WriteResult(store.TableName, plan, applied, e.Message);
-                return AdminExitCodes.Refused;
+                WriteResult(store.Name, plan, applied, e.Message);
+                return ExitCodes.Refused;
             }
         }
 
-        WriteResult(store.TableName, plan, applied, failure: null);
-        return AdminExitCodes.Success;
+        WriteResult(store.Name, plan, applied, failure: null);
+        return ExitCodes.Success;
     }
 
-    private async Task ApplyAsync(DynamoDbSuppressionStore store, ImportChange change, string caller, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ISuppressionStore store, ImportChange change, string caller, CancellationToken cancellationToken)
     {
         switch (change.Kind)
         {
@@ -126,6 +127,11 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
             if (change.Kind == ImportChangeKind.Change && change.Before!.Version is null)
             {
                 problems.Add(new SuppressionProblem("entry", "the table's item has no version attribute (written outside the admin tool)", "remove it from the table first, then import"));
+            }
+
+            if (change.Kind == ImportChangeKind.Change && change.Before!.ReadProblems.Count > 0)
+            {
+                problems.Add(new SuppressionProblem("entry", $"the table's item is stored with problems ({string.Join("; ", change.Before.ReadProblems)})", "remove it from the table first, then import"));
             }
 
             foreach (var problem in problems)
@@ -207,14 +213,8 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
 
     private static string? Value(SuppressionEntry entry, string field) => field switch
     {
-        "reason" => entry.Reason,
-        "expiresAt" => entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : null,
-        "principal" => entry.Principal,
-        "function" => entry.Function,
-        "api" => entry.Api,
-        "ruleId" => entry.RuleId,
-        "account" => entry.Account,
-        "region" => entry.Region,
-        _ => null,
+        SuppressionEntryReader.Reason => entry.Reason,
+        SuppressionEntryReader.ExpiresAt => entry.ExpiresAt is { } e ? IsoTime.Format(e) : null,
+        _ => SuppressionSelectors.Find(field)?.Get(entry),
     };
 }

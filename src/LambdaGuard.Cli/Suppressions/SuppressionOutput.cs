@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -71,7 +72,7 @@ public static class SuppressionOutput
     public static string Selectors(SuppressionEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var parts = Fields(entry).Where(f => f.Name is "principal" or "function" or "api" or "ruleId" or "account" or "region" && f.Value is not null).Select(f => $"{f.Name}={f.Value}").ToList();
+        var parts = SuppressionSelectors.All.Where(s => s.Get(entry) is not null).Select(s => $"{s.Name}={s.Get(entry)}").ToList();
         var text = parts.Count == 0 ? "(none)" : string.Join(" ", parts);
         return SuppressionValidator.IsBroad(entry) ? $"{text} (BROAD)" : text;
     }
@@ -119,37 +120,42 @@ public static class SuppressionOutput
             writer.WriteNull("version");
         }
 
+        var validation = SuppressionValidator.ValidateForUse(entry);
         writer.WriteBoolean("expired", entry.ExpiresAt is not { } expiresAt || expiresAt <= now);
-        writer.WriteBoolean("broad", SuppressionValidator.IsBroad(entry));
+        writer.WriteBoolean("broad", validation.IsBroad);
+        writer.WriteStartArray("problems");
+        foreach (var problem in validation.Problems)
+        {
+            writer.WriteStringValue(problem.ToString());
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
     private static string ExpiryCell(SuppressionEntry entry, DateTimeOffset now)
     {
-        var time = entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : "(invalid)";
+        var time = entry.ExpiresAt is { } e ? IsoTime.Format(e) : "(invalid)";
         return ExpiryState(entry, now) is { } state ? $"{time} ({state})" : time;
     }
 
-    private static string? ExpiryState(SuppressionEntry entry, DateTimeOffset now) => entry.ExpiresAt switch
-    {
-        null => "invalid expiresAt: suppresses nothing",
-        { } e when e <= now => "EXPIRED: suppresses nothing",
-        _ => null,
-    };
+    private static string? ExpiryState(SuppressionEntry entry, DateTimeOffset now) =>
+        SuppressionValidator.ValidateForUse(entry) is { IsValid: false } invalid
+            ? "INVALID, suppresses nothing: " + string.Join("; ", invalid.Problems.Select(p => $"{p.Field} {p.Message}"))
+            : entry.ExpiresAt is { } e && e <= now ? "EXPIRED: suppresses nothing" : null;
 
     private static IEnumerable<(string Name, string? Value)> Fields(SuppressionEntry e)
     {
         yield return ("id", e.Id);
         yield return ("reason", e.Reason);
-        yield return ("expiresAt", e.ExpiresAt is { } x ? SuppressionFile.Iso(x) : null);
-        yield return ("principal", e.Principal);
-        yield return ("function", e.Function);
-        yield return ("api", e.Api);
-        yield return ("ruleId", e.RuleId);
-        yield return ("account", e.Account);
-        yield return ("region", e.Region);
+        yield return ("expiresAt", e.ExpiresAt is { } x ? IsoTime.Format(x) : null);
+        foreach (var selector in SuppressionSelectors.All)
+        {
+            yield return (selector.Name, selector.Get(e));
+        }
+
         yield return ("createdBy", e.CreatedBy);
-        yield return ("createdAt", e.CreatedAt is { } c ? SuppressionFile.Iso(c) : null);
+        yield return ("createdAt", e.CreatedAt is { } c ? IsoTime.Format(c) : null);
         yield return ("version", e.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

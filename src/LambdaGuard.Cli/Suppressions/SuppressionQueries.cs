@@ -1,5 +1,5 @@
 using System.Text;
-using LambdaGuard.Aws.DynamoDb;
+using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Suppressions;
 
 namespace LambdaGuard.Cli.Suppressions;
@@ -16,7 +16,7 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
             context.Out.WriteLine(SuppressionOutput.Json(w =>
             {
                 w.WriteStartObject();
-                w.WriteString("table", store.TableName);
+                w.WriteString("table", store.Name);
                 w.WriteStartArray("suppressions");
                 foreach (var entry in entries)
                 {
@@ -33,19 +33,19 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
                 w.WriteEndArray();
                 w.WriteEndObject();
             }));
-            return AdminExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         if (entries.Count == 0)
         {
-            context.Out.WriteLine($"No suppression entries in table {store.TableName}.");
-            return AdminExitCodes.Success;
+            context.Out.WriteLine($"No suppression entries in table {store.Name}.");
+            return ExitCodes.Success;
         }
 
         SuppressionOutput.WriteEntries(context.Out, entries, context.Now);
         var expired = entries.Count(e => e.ExpiresAt is not { } x || x <= context.Now);
-        context.Out.WriteLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} in table {store.TableName}; {expired} expired or invalid (they suppress nothing).");
-        return AdminExitCodes.Success;
+        context.Out.WriteLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} in table {store.Name}; {expired} expired or invalid (they suppress nothing).");
+        return ExitCodes.Success;
     }
 
     public async Task<int> ShowAsync(string id, CancellationToken cancellationToken)
@@ -54,8 +54,8 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
         var entry = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
-            context.Error($"suppression '{id}' does not exist in table {store.TableName} (see: lambdaguard suppressions list)");
-            return AdminExitCodes.Refused;
+            context.Error($"suppression '{id}' does not exist in table {store.Name} (see: lambdaguard suppressions list)");
+            return ExitCodes.Refused;
         }
 
         if (context.Json)
@@ -64,11 +64,11 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
         }
         else
         {
-            context.Out.WriteLine($"Suppression '{entry.Id}' in table {store.TableName}:");
+            context.Out.WriteLine($"Suppression '{entry.Id}' in table {store.Name}:");
             SuppressionOutput.WriteDetails(context.Out, entry, context.Now);
         }
 
-        return AdminExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     public async Task<int> ExportAsync(string? output, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
         if (output is null)
         {
             await context.Out.WriteAsync(text).ConfigureAwait(false);
-            return AdminExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         try
@@ -92,20 +92,20 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             context.Error($"--output: cannot write {output}: {e.Message}");
-            return AdminExitCodes.InvalidInput;
+            return ExitCodes.UsageOrInputError;
         }
 
-        context.Io.Error.WriteLine($"Exported {listing.Entries.Count} entr{(listing.Entries.Count == 1 ? "y" : "ies")} from table {store.TableName} to {output}.");
-        return AdminExitCodes.Success;
+        context.Io.Error.WriteLine($"Exported {listing.Entries.Count} entr{(listing.Entries.Count == 1 ? "y" : "ies")} from table {store.Name} to {output}.");
+        return ExitCodes.Success;
     }
 
-    private async Task<(DynamoDbSuppressionStore Store, SuppressionListing Listing)> ReadAllAsync(CancellationToken cancellationToken)
+    private async Task<(ISuppressionStore Store, SuppressionListing Listing)> ReadAllAsync(CancellationToken cancellationToken)
     {
         var store = await context.StoreAsync(cancellationToken).ConfigureAwait(false);
         var listing = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var problem in listing.Problems)
         {
-            context.Io.Error.WriteLine($"warning: {store.TableName}: {problem}");
+            context.Io.Error.WriteLine($"warning: {store.Name}: {problem}");
         }
 
         return (store, listing);

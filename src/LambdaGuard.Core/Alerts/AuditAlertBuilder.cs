@@ -108,7 +108,7 @@ public static class AuditAlertBuilder
 
     private static string Describe(SuppressionEntry? entry) => entry is null
         ? "-"
-        : SafeText.Line($"principal={entry.Principal ?? "-"} function={entry.Function ?? "-"} api={entry.Api ?? "-"} ruleId={entry.RuleId ?? "-"} account={entry.Account ?? "-"} region={entry.Region ?? "-"} expiresAt={(entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : "-")} reason={entry.Reason} createdBy={entry.CreatedBy ?? "-"}", 2048);
+        : SafeText.Line(string.Join(' ', SuppressionSelectors.All.Select(s => $"{s.Name}={s.Get(entry) ?? "-"}")) + $" expiresAt={(entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : "-")} reason={entry.Reason} createdBy={entry.CreatedBy ?? "-"}", 2048);
 
     private static void WriteEntry(Utf8JsonWriter writer, string name, SuppressionEntry? entry)
     {
@@ -122,12 +122,11 @@ public static class AuditAlertBuilder
         FindingJson.WriteOptional(writer, "id", entry.Id);
         FindingJson.WriteOptional(writer, "reason", entry.Reason);
         FindingJson.WriteOptional(writer, "expiresAt", entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : null);
-        FindingJson.WriteOptional(writer, "principal", entry.Principal);
-        FindingJson.WriteOptional(writer, "function", entry.Function);
-        FindingJson.WriteOptional(writer, "api", entry.Api);
-        FindingJson.WriteOptional(writer, "ruleId", entry.RuleId);
-        FindingJson.WriteOptional(writer, "account", entry.Account);
-        FindingJson.WriteOptional(writer, "region", entry.Region);
+        foreach (var selector in SuppressionSelectors.All)
+        {
+            FindingJson.WriteOptional(writer, selector.Name, selector.Get(entry));
+        }
+
         FindingJson.WriteOptional(writer, "createdBy", entry.CreatedBy);
         FindingJson.WriteOptional(writer, "createdAt", entry.CreatedAt is { } c ? SuppressionFile.Iso(c) : null);
         writer.WriteEndObject();

@@ -47,7 +47,12 @@ public static class Glob
     public static bool IsMatchAny(IEnumerable<string> patterns, string? text) =>
         text is not null && patterns.Any(pattern => IsMatch(pattern, text));
 
-    /// <summary>True when the pattern matches every string (only <c>*</c> characters).</summary>
-    public static bool MatchesEverything(string pattern) =>
-        pattern.Length > 0 && pattern.All(c => c == '*');
+    /// <summary>Only wildcards, at least one <c>*</c> (<c>*</c>, <c>**?</c>, <c>*?</c>): matches every value
+    /// at least as long as its <c>?</c> count, which is every real principal, function, api, rule, account
+    /// and region, so it is as broad as <c>*</c>.</summary>
+    public static bool IsUniversal(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return pattern.Contains('*', StringComparison.Ordinal) && pattern.All(c => c is '*' or '?');
+    }
 }

@@ -1,4 +1,5 @@
 using LambdaGuard.Core.Rules;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
@@ -18,22 +19,28 @@ public static class SuppressionAuditor
         if (broad)
         {
             severity = Severity.High;
-            reasons.Add("the entry is broad: every selector is *, so it silences every suppressible finding");
+            reasons.Add("the entry is broad: every selector is universal (*), so it silences every suppressible finding that is not Critical");
         }
         else if (change.Kind == SuppressionChangeKind.Removed && change.Before?.ExpiresAt is { } expired && expired <= now)
         {
             severity = Severity.Info;
-            reasons.Add($"removal of an entry that had already expired at {SuppressionFile.Iso(expired)}");
+            reasons.Add($"removal of an entry that had already expired at {IsoTime.Format(expired)}");
         }
 
-        if (change.After is { } written && SuppressionValidator.ValidateForUse(written) is { IsValid: false } validation)
+        if (change.After is { } written)
         {
-            reasons.Add("the entry as written is invalid and is ignored by the detector: " + string.Join("; ", validation.Problems));
+            var validation = SuppressionValidator.ValidateForUse(written);
+            if (!validation.IsValid)
+            {
+                reasons.Add("the entry as written is invalid and is ignored by the detector: " + string.Join("; ", validation.Problems));
+            }
+
+            reasons.AddRange(validation.Warnings.Select(w => $"warning: {w}"));
         }
 
         if (change.After?.ExpiresAt is { } expiry && expiry > now.AddDays(SuppressionValidator.DefaultMaxExpiryDays))
         {
-            reasons.Add($"expiry {SuppressionFile.Iso(expiry)} is more than {SuppressionValidator.DefaultMaxExpiryDays} days ahead (written outside the admin tool?)");
+            reasons.Add($"expiry {IsoTime.Format(expiry)} is more than {SuppressionValidator.DefaultMaxExpiryDays} days ahead (written outside the admin tool?)");
         }
 
         var verb = change.Kind switch
@@ -64,15 +71,14 @@ public static class SuppressionAuditor
             }
         }
 
-        Compare("reason", before.Reason, after.Reason);
-        Compare("expiresAt", before.ExpiresAt, after.ExpiresAt);
-        Compare("principal", before.Principal, after.Principal);
-        Compare("function", before.Function, after.Function);
-        Compare("api", before.Api, after.Api);
-        Compare("ruleId", before.RuleId, after.RuleId);
-        Compare("account", before.Account, after.Account);
-        Compare("region", before.Region, after.Region);
-        Compare("createdBy", before.CreatedBy, after.CreatedBy);
+        Compare(SuppressionEntryReader.Reason, before.Reason, after.Reason);
+        Compare(SuppressionEntryReader.ExpiresAt, before.ExpiresAt, after.ExpiresAt);
+        foreach (var selector in SuppressionSelectors.All)
+        {
+            Compare(selector.Name, selector.Get(before), selector.Get(after));
+        }
+
+        Compare(SuppressionEntryReader.CreatedBy, before.CreatedBy, after.CreatedBy);
         return fields;
     }
 

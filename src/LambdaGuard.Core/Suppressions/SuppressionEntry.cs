@@ -29,4 +29,8 @@ public sealed record SuppressionEntry
 
     /// <summary>Optimistic-concurrency counter of the DynamoDB item; absent in files.</summary>
     public long? Version { get; init; }
+
+    /// <summary>What was wrong with the stored form that this type cannot hold (an unknown key such as
+    /// <c>princpal</c>, a selector stored as a number or null). An entry with any never suppresses.</summary>
+    public IReadOnlyList<SuppressionProblem> ReadProblems { get; init; } = [];
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
@@ -33,27 +33,52 @@ public static class SuppressionFile
 
             var entries = new List<SuppressionEntry>();
             var warnings = new List<string>();
+            var problems = new List<string>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
+            void Problem(string message)
+            {
+                problems.Add(message);
+                warnings.Add(message);
+            }
+
+            void ProblemsOf(SuppressionReadResult read, string where, string outcome)
+            {
+                foreach (var p in read.Problems)
+                {
+                    Problem($"{where}.{p.Field}: {p.Message}; {outcome} ({p.Fix})");
+                }
+            }
+
             var index = 0;
             foreach (var element in list.EnumerateArray())
             {
                 var where = $"suppressions[{index++}]";
-                if (ReadEntry(element, where, warnings) is not { } entry)
+                if (element.ValueKind != JsonValueKind.Object)
                 {
+                    Problem($"{where}: expected an object, found {element.ValueKind}; ignored");
                     continue;
                 }
 
+                var read = SuppressionEntryReader.Read(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, StoredValue(p.Value))));
+                if (read.Entry is not { } entry)
+                {
+                    ProblemsOf(read, where, "entry ignored");
+                    continue;
+                }
+
+                where = $"{where} '{Alerts.SafeText.Line(entry.Id, 128)}'";
                 if (!ids.Add(entry.Id))
                 {
-                    warnings.Add($"{where}.id: '{entry.Id}' appears twice; the later entry is ignored");
+                    Problem($"{where}: id appears twice; the later entry is ignored");
                     continue;
                 }
 
-                warnings.AddRange(SuppressionValidator.ValidateForUse(entry).Problems.Select(p => $"{where}.{p.Field}: {p.Message}; ignored ({p.Fix})"));
+                ProblemsOf(read, where, "entry ignored, it suppresses nothing");
+                warnings.AddRange(read.Warnings.Select(p => $"{where}.{p.Field}: warning: {p.Message} ({p.Fix})"));
                 entries.Add(entry);
             }
 
-            return new SuppressionFileContent(entries, warnings);
+            return new SuppressionFileContent(entries, warnings) { Problems = problems };
         }
     }
 
@@ -68,17 +93,16 @@ public static class SuppressionFile
             foreach (var entry in entries.OrderBy(e => e.Id, StringComparer.Ordinal))
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", entry.Id);
-                writer.WriteString("reason", entry.Reason);
-                WriteOptional(writer, "expiresAt", entry.ExpiresAt is { } e ? Iso(e) : null);
-                WriteOptional(writer, "principal", entry.Principal);
-                WriteOptional(writer, "function", entry.Function);
-                WriteOptional(writer, "api", entry.Api);
-                WriteOptional(writer, "ruleId", entry.RuleId);
-                WriteOptional(writer, "account", entry.Account);
-                WriteOptional(writer, "region", entry.Region);
-                WriteOptional(writer, "createdBy", entry.CreatedBy);
-                WriteOptional(writer, "createdAt", entry.CreatedAt is { } c ? Iso(c) : null);
+                writer.WriteString(SuppressionEntryReader.Id, entry.Id);
+                writer.WriteString(SuppressionEntryReader.Reason, entry.Reason);
+                WriteOptional(writer, SuppressionEntryReader.ExpiresAt, entry.ExpiresAt is { } e ? IsoTime.Format(e) : null);
+                foreach (var selector in SuppressionSelectors.All)
+                {
+                    WriteOptional(writer, selector.Name, selector.Get(entry));
+                }
+
+                WriteOptional(writer, SuppressionEntryReader.CreatedBy, entry.CreatedBy);
+                WriteOptional(writer, SuppressionEntryReader.CreatedAt, entry.CreatedAt is { } c ? IsoTime.Format(c) : null);
                 writer.WriteEndObject();
             }
 
@@ -89,88 +113,22 @@ public static class SuppressionFile
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Same as <see cref="IsoTime.Format"/>; kept for callers outside the suppression code.</summary>
+    public static string Iso(DateTimeOffset time) => IsoTime.Format(time);
 
-    /// <summary>ISO 8601 with an explicit offset or Z; a bare local time is refused, since an expiry that
-    /// depends on the machine's time zone is a bug waiting to happen.</summary>
-    public static bool TryParseTime(string? text, out DateTimeOffset time)
+    /// <summary>Same rules as <see cref="IsoTime.TryParse"/>; kept for callers outside the suppression code.</summary>
+    public static bool TryParseTime(string? text, out DateTimeOffset time) => IsoTime.TryParse(text, out time);
+
+    private static SuppressionStoredValue StoredValue(JsonElement value) => value.ValueKind switch
     {
-        time = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        var trimmed = text.Trim();
-        var hasZone = trimmed.EndsWith('Z') || trimmed.EndsWith('z') || (trimmed.Length > 19 && (trimmed[^6] == '+' || trimmed[^6] == '-'));
-        if (!hasZone && trimmed.Length > 10)
-        {
-            return false;
-        }
-
-        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
-    }
-
-    private static SuppressionEntry? ReadEntry(JsonElement element, string where, List<string> warnings)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            warnings.Add($"{where}: expected an object, found {element.ValueKind}; ignored");
-            return null;
-        }
-
-        string? Text(string name)
-        {
-            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                return value.GetString();
-            }
-
-            warnings.Add($"{where}.{name}: expected a string, found {value.ValueKind}; field ignored");
-            return null;
-        }
-
-        var id = Text("id");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            warnings.Add($"{where}.id: missing; entry ignored (give every entry a unique id)");
-            return null;
-        }
-
-        var reason = Text("reason");
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            warnings.Add($"{where}.reason: missing; entry '{id}' kept but a reason is required for audits");
-        }
-
-        var expiresText = Text("expiresAt");
-        DateTimeOffset? expiresAt = TryParseTime(expiresText, out var expires) ? expires : null;
-        if (expiresText is not null && expiresAt is null)
-        {
-            warnings.Add($"{where}.expiresAt: '{expiresText}' is not an ISO 8601 UTC time");
-        }
-
-        var createdText = Text("createdAt");
-        return new SuppressionEntry
-        {
-            Id = id,
-            Reason = reason ?? string.Empty,
-            ExpiresAt = expiresAt,
-            Principal = Text("principal"),
-            Function = Text("function"),
-            Api = Text("api"),
-            RuleId = Text("ruleId"),
-            Account = Text("account"),
-            Region = Text("region"),
-            CreatedBy = Text("createdBy"),
-            CreatedAt = TryParseTime(createdText, out var created) ? created : null,
-        };
-    }
+        JsonValueKind.String => SuppressionStoredValue.Of(value.GetString()!),
+        JsonValueKind.Null => new(SuppressionStoredValueKind.Null, null),
+        JsonValueKind.Number => new(SuppressionStoredValueKind.Number, null),
+        JsonValueKind.True or JsonValueKind.False => new(SuppressionStoredValueKind.Boolean, null),
+        JsonValueKind.Array => new(SuppressionStoredValueKind.List, null),
+        JsonValueKind.Object => new(SuppressionStoredValueKind.Map, null),
+        _ => new(SuppressionStoredValueKind.Other, null),
+    };
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {

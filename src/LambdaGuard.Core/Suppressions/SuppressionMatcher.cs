@@ -1,5 +1,7 @@
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Matching;
+using LambdaGuard.Core.Rules;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
@@ -26,44 +28,46 @@ public static class SuppressionMatcher
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(finding);
         var checks = new List<SelectorCheck>();
-        Check(checks, "principal", entry.Principal, finding.Actor.Principal);
-        Check(checks, "function", entry.Function, finding.Target.FunctionName);
-        Check(checks, "api", entry.Api, finding.Api);
-        Check(checks, "ruleId", entry.RuleId, finding.RuleId);
-        Check(checks, "account", entry.Account, finding.Record.RecipientAccountId);
-        Check(checks, "region", entry.Region, finding.Record.AwsRegion);
+        foreach (var selector in SuppressionSelectors.All)
+        {
+            if (selector.Get(entry) is not { } pattern)
+            {
+                continue;
+            }
 
+            // A field the record does not carry (no function name on a layer change) is the empty string: `*`
+            // still matches it, so a broad entry silences every suppressible finding, as audits say it does.
+            var value = selector.FindingValue(finding);
+            checks.Add(new SelectorCheck(selector.Name, pattern, value, Glob.IsMatch(pattern, value ?? string.Empty)));
+        }
+
+        var validation = SuppressionValidator.ValidateForUse(entry);
         string? blocker = null;
         if (!finding.Rule.Suppressible)
         {
             blocker = $"{finding.RuleId} is never suppressible";
         }
-        else if (checks.Count == 0)
+        else if (!validation.IsValid)
         {
-            blocker = "entry has no selector field (principal, function, api, ruleId, account, region) and is ignored";
+            blocker = "entry is invalid and ignored: " + string.Join("; ", validation.Problems.Select(p => $"{p.Field} {p.Message}"));
         }
-        else if (entry.ExpiresAt is not { } expiresAt)
+        else if (entry.ExpiresAt is { } expiresAt && expiresAt <= now)
         {
-            blocker = "entry has no valid expiresAt and is ignored";
+            blocker = $"entry expired at {IsoTime.Format(expiresAt)}";
         }
-        else if (expiresAt <= now)
+        else if (finding.Severity == Severity.Critical && !PinsExactly(entry, finding))
         {
-            blocker = $"entry expired at {expiresAt:yyyy-MM-ddTHH:mm:ssZ}";
+            blocker = $"the finding is Critical: only an entry whose ruleId is exactly {finding.RuleId} and whose function is exactly the function's name (no wildcard) silences it";
         }
 
         var allMatch = checks.Count > 0 && checks.All(c => c.Matched);
         return new SuppressionExplanation(entry, checks, blocker, allMatch && blocker is null);
     }
 
-    private static void Check(List<SelectorCheck> checks, string field, string? pattern, string? value)
-    {
-        if (pattern is null)
-        {
-            return;
-        }
+    /// <summary>A loose entry written for routine changes must never hide a public URL or a `*` grant.</summary>
+    private static bool PinsExactly(SuppressionEntry entry, Finding finding) =>
+        entry.RuleId is { } rule && IsLiteral(rule) && rule == finding.RuleId
+        && entry.Function is { } function && IsLiteral(function) && function == finding.Target.FunctionName;
 
-        // A field the record does not carry (no function name on a layer change) is the empty string: `*`
-        // still matches it, so a broad entry silences every suppressible finding, as audits say it does.
-        checks.Add(new SelectorCheck(field, pattern, value, Glob.IsMatch(pattern, value ?? string.Empty)));
-    }
+    private static bool IsLiteral(string pattern) => pattern.Length > 0 && pattern.IndexOfAny(['*', '?']) < 0;
 }

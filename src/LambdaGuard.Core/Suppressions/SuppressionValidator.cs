@@ -1,59 +1,61 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using LambdaGuard.Core.Matching;
+using LambdaGuard.Core.Rules;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
-/// <summary>What makes an entry usable (<see cref="ValidateForUse"/>, applied to every source) and what an
-/// admin may write (<see cref="ValidateForWrite"/>, stricter: the CLI refuses to store sloppy entries).</summary>
+/// <summary>The one validator (detections.md §5) for the file, the table, the function and the admin tool.
+/// <see cref="ValidateForUse"/>: an entry with any problem never suppresses anything, wherever it was read;
+/// <see cref="ValidateForWrite"/> adds what an admin must get right before an entry is stored.</summary>
 public static partial class SuppressionValidator
 {
     public const int DefaultMaxExpiryDays = 365;
 
-    private static readonly string[] SelectorFields = ["principal", "function", "api", "ruleId", "account", "region"];
+    // Entries are immutable, so a verdict per instance holds; the matcher asks once per finding and entry.
+    private static readonly ConditionalWeakTable<SuppressionEntry, SuppressionValidation> UseVerdicts = [];
 
-    public static IReadOnlyList<string?> Selectors(SuppressionEntry entry) =>
-        [entry.Principal, entry.Function, entry.Api, entry.RuleId, entry.Account, entry.Region];
+    public static IReadOnlyList<string> SuppressibleRuleIds { get; } =
+        RuleCatalog.All.Where(r => r.Suppressible).Select(r => r.Id).ToList();
 
+    /// <summary>Every selector the entry has is universal (<see cref="Glob.IsUniversal"/>).</summary>
     public static bool IsBroad(SuppressionEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var present = Selectors(entry).Where(s => s is not null).ToList();
-        return present.Count > 0 && present.All(s => Matching.Glob.MatchesEverything(s!));
+        var present = SuppressionSelectors.All.Select(s => s.Get(entry)).Where(v => v is not null).ToList();
+        return present.Count > 0 && present.All(v => Glob.IsUniversal(v!));
     }
 
-    /// <summary>Problems that make the matcher ignore the entry (reported as warnings by readers).</summary>
+    /// <summary>Anchored: partition, service, the account digits, the resource type and the first character
+    /// of the name are literal, so a wildcard can only extend a name (<c>arn:aws:iam::123456789012:role/Deploy*</c>),
+    /// never stand before it (<c>role/*DeployRole</c> also takes <c>role/NotADeployRole</c>). A lone universal
+    /// glob says "anyone" on purpose and is not warned about.</summary>
+    public static bool IsAnchoredPrincipal(string principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Glob.IsUniversal(principal) || AnchoredPrincipal().IsMatch(principal);
+    }
+
     public static SuppressionValidation ValidateForUse(SuppressionEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var problems = new List<SuppressionProblem>();
-        if (Selectors(entry).All(s => s is null))
-        {
-            problems.Add(new SuppressionProblem("entry", $"entry '{entry.Id}' has no selector field", $"set at least one of {string.Join(", ", SelectorFields)}"));
-        }
-
-        if (entry.ExpiresAt is null)
-        {
-            problems.Add(new SuppressionProblem("expiresAt", $"entry '{entry.Id}' has no valid expiresAt", "give an ISO 8601 UTC time such as 2027-01-31T00:00:00Z"));
-        }
-
-        return new SuppressionValidation(problems, IsBroad(entry));
+        return UseVerdicts.GetValue(entry, Judge);
     }
 
     /// <summary>Everything an admin must get right before an entry is stored.</summary>
     public static SuppressionValidation ValidateForWrite(SuppressionEntry entry, DateTimeOffset now, int maxExpiryDays = DefaultMaxExpiryDays)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var problems = new List<SuppressionProblem>(ValidateForUse(entry).Problems);
+        var use = ValidateForUse(entry);
+        var problems = new List<SuppressionProblem>(use.Problems);
 
         if (string.IsNullOrWhiteSpace(entry.Id) || !IdPattern().IsMatch(entry.Id))
         {
             problems.Add(new SuppressionProblem("id", $"'{entry.Id}' is not a valid id", "use 1-128 letters, digits, '.', '_' or '-'"));
         }
 
-        if (string.IsNullOrWhiteSpace(entry.Reason))
-        {
-            problems.Add(new SuppressionProblem("reason", "reason is empty", "say why these findings are expected, e.g. a ticket reference"));
-        }
-        else if (entry.Reason.Length > 1024 || entry.Reason.Any(char.IsControl))
+        if (entry.Reason.Length > 1024 || entry.Reason.Any(char.IsControl))
         {
             problems.Add(new SuppressionProblem("reason", "reason is longer than 1024 characters or holds control characters", "shorten it to one line of plain text"));
         }
@@ -62,60 +64,74 @@ public static partial class SuppressionValidator
         {
             if (expiresAt <= now)
             {
-                problems.Add(new SuppressionProblem("expiresAt", $"{expiresAt:yyyy-MM-ddTHH:mm:ssZ} is in the past", "give a future time"));
+                problems.Add(new SuppressionProblem("expiresAt", $"{IsoTime.Format(expiresAt)} is in the past", "give a future time"));
             }
             else if (expiresAt > now.AddDays(maxExpiryDays))
             {
-                problems.Add(new SuppressionProblem("expiresAt", $"{expiresAt:yyyy-MM-ddTHH:mm:ssZ} is more than {maxExpiryDays} days ahead", $"choose an expiry before {now.AddDays(maxExpiryDays):yyyy-MM-dd} and renew it when it runs out"));
+                problems.Add(new SuppressionProblem("expiresAt", $"{IsoTime.Format(expiresAt)} is more than {maxExpiryDays} days ahead", $"choose an expiry before {now.AddDays(maxExpiryDays):yyyy-MM-dd} and renew it when it runs out"));
             }
         }
 
-        CheckGlob(problems, "principal", entry.Principal, PrincipalPattern(), "an IAM ARN glob such as arn:aws:iam::123456789012:role/DeployRole or *DeployRole");
-        CheckGlob(problems, "function", entry.Function, FunctionPattern(), "a function-name glob of letters, digits, '-', '_', '*', '?'");
-        CheckGlob(problems, "api", entry.Api, ApiPattern(), "an API name glob without version suffix, e.g. UpdateFunctionCode or Delete*");
-        CheckGlob(problems, "ruleId", entry.RuleId, RuleIdPattern(), "a rule id glob such as LG001 or LG00?");
-        CheckGlob(problems, "account", entry.Account, AccountPattern(), "a 12-digit account id glob such as 123456789012 or 1234*");
-        CheckGlob(problems, "region", entry.Region, RegionPattern(), "a region glob such as eu-west-1 or us-*");
-
-        if (entry.RuleId is { } rule && (Matching.Glob.IsMatch(rule, "LG010") || Matching.Glob.IsMatch(rule, "LG011")) && !Matching.Glob.MatchesEverything(rule))
+        foreach (var selector in SuppressionSelectors.All)
         {
-            problems.Add(new SuppressionProblem("ruleId", $"'{rule}' targets LG010/LG011, which are never suppressible", "remove the entry or target other rules"));
+            if (selector.Get(entry) is { Length: > 0 } value && !use.Problems.Any(p => p.Field == selector.Name) && (value.Length > 512 || !selector.Syntax.IsMatch(value)))
+            {
+                problems.Add(new SuppressionProblem(selector.Name, $"'{value}' is not a valid {selector.Name} glob", $"use {selector.Example}"));
+            }
         }
 
-        return new SuppressionValidation(problems, IsBroad(entry));
+        return new SuppressionValidation(problems, use.IsBroad, use.Warnings);
     }
 
-    private static void CheckGlob(List<SuppressionProblem> problems, string field, string? value, Regex pattern, string expected)
+    private static SuppressionValidation Judge(SuppressionEntry entry)
     {
-        if (value is null)
+        var problems = new List<SuppressionProblem>(entry.ReadProblems);
+        bool Reported(string field) => problems.Any(p => p.Field == field);
+
+        if (string.IsNullOrWhiteSpace(entry.Reason) && !Reported("reason"))
         {
-            return;
+            problems.Add(new SuppressionProblem("reason", "missing or empty", "say why these findings are expected, e.g. a ticket reference"));
         }
 
-        if (value.Length == 0 || value.Length > 512 || !pattern.IsMatch(value))
+        if (entry.ExpiresAt is null && !Reported("expiresAt"))
         {
-            problems.Add(new SuppressionProblem(field, $"'{value}' is not a valid {field} glob", $"use {expected}"));
+            problems.Add(new SuppressionProblem("expiresAt", "missing or unreadable", "give " + IsoTime.Expected));
         }
+
+        var present = SuppressionSelectors.All.Where(s => s.Get(entry) is not null).ToList();
+        if (present.Count == 0 && !SuppressionSelectors.Names.Any(Reported))
+        {
+            problems.Add(new SuppressionProblem("entry", "has no selector field", $"set at least one of {string.Join(", ", SuppressionSelectors.Names)}"));
+        }
+
+        foreach (var selector in present.Where(s => s.Get(entry)!.Length == 0))
+        {
+            problems.Add(new SuppressionProblem(selector.Name, "is an empty string", $"give a glob, or leave {selector.Name} out"));
+        }
+
+        if (entry.RuleId is { Length: > 0 } rule && !SuppressibleRuleIds.Any(id => Glob.IsMatch(rule, id)))
+        {
+            var unsuppressible = RuleCatalog.All.Where(r => !r.Suppressible && Glob.IsMatch(rule, r.Id)).Select(r => r.Id).ToList();
+            problems.Add(unsuppressible.Count > 0
+                ? new SuppressionProblem(SuppressionSelectors.RuleId.Name, $"'{rule}' matches only {string.Join(", ", unsuppressible)}, which are never suppressible", "remove the entry or name the rule it is meant for")
+                : new SuppressionProblem(SuppressionSelectors.RuleId.Name, $"'{rule}' matches no rule", $"name a suppressible rule: {string.Join(", ", SuppressibleRuleIds)}"));
+        }
+
+        var warnings = new List<SuppressionProblem>();
+        if (entry.Principal is { Length: > 0 } principal && !IsAnchoredPrincipal(principal))
+        {
+            warnings.Add(new SuppressionProblem(
+                SuppressionSelectors.Principal.Name,
+                $"'{principal}' is not anchored: it also matches identities of other accounts and other names ending the same way",
+                "fix the account and start the name after the resource type, e.g. arn:aws:iam::123456789012:role/DeployRole"));
+        }
+
+        return new SuppressionValidation(problems, IsBroad(entry), warnings);
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,128}$")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^(\*|arn:[a-z*?-]+:(iam|sts|\*)::[0-9*?]*:[A-Za-z0-9+=,.@_/*?-]+|\*[A-Za-z0-9+=,.@_/:*?-]+)$")]
-    private static partial Regex PrincipalPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_*?-]{1,170}$")]
-    private static partial Regex FunctionPattern();
-
-    [GeneratedRegex(@"^[A-Za-z*?]{1,128}$")]
-    private static partial Regex ApiPattern();
-
-    [GeneratedRegex(@"^[A-Z0-9*?]{1,16}$")]
-    private static partial Regex RuleIdPattern();
-
-    [GeneratedRegex(@"^[0-9*?]{1,12}$")]
-    private static partial Regex AccountPattern();
-
-    [GeneratedRegex(@"^[a-z0-9*?-]{1,32}$")]
-    private static partial Regex RegionPattern();
+    [GeneratedRegex(@"^arn:[a-z-]+:(iam|sts)::[0-9]{12}:(root|[a-z-]+/[^*?].*)$")]
+    private static partial Regex AnchoredPrincipal();
 }

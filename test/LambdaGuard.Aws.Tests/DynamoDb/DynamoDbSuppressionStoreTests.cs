@@ -35,7 +35,7 @@ public sealed class DynamoDbSuppressionStoreTests(DynaliteFixture dynalite) : IA
         // Arrange
         var full = Entry("deploy-role") with
         {
-            Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+            Principal = "arn:aws:iam::123456789012:role/Deploy*",
             Api = "UpdateFunctionCode",
             RuleId = "LG00?",
             Account = "123456789012",
@@ -261,29 +261,31 @@ public sealed class DynamoDbSuppressionStoreTests(DynaliteFixture dynalite) : IA
     }
 
     [Fact]
-    public async Task LoadAsync_WhenItemsCannotBeConverted_ShouldSkipThemAndReportEach()
+    public async Task LoadAsync_WhenItemsHaveProblems_ShouldReturnThemAsEntriesThatSuppressNothingAndReportEach()
     {
         // Arrange: one good entry, one with a selector of the wrong type, one without a reason, one with an
-        // unreadable expiry (kept, but never suppresses).
+        // unreadable expiry, one with a misspelled selector. The file reader judges the same entries alike.
         await store.AddAsync(Entry("good"), CancellationToken.None);
-        await PutRawAsync(Raw("wrong-type", ("reason", S("r")), ("expiresAt", S("2030-01-01T00:00:00Z")), ("principal", N("42"))));
+        await PutRawAsync(Raw("wrong-type", ("reason", S("r")), ("expiresAt", S("2030-01-01T00:00:00Z")), ("principal", N("42")), ("function", S("f"))));
         await PutRawAsync(Raw("no-reason", ("expiresAt", S("2030-01-01T00:00:00Z")), ("function", S("f"))));
         await PutRawAsync(Raw("bad-expiry", ("reason", S("r")), ("expiresAt", S("soon")), ("function", S("f"))));
+        await PutRawAsync(Raw("typo", ("reason", S("r")), ("expiresAt", S("2030-01-01T00:00:00Z")), ("princpal", S("arn:aws:iam::123456789012:user/bob")), ("function", S("f"))));
 
         // Act
         var entries = await store.LoadAsync(CancellationToken.None);
 
         // Assert
-        Assert.Equal(["bad-expiry", "good"], entries.Select(e => e.Id).Order(StringComparer.Ordinal));
-        Assert.Null(entries.Single(e => e.Id == "bad-expiry").ExpiresAt);
-        Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p is { Id: "wrong-type", Skipped: true } && p.Message.Contains("principal", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p is { Id: "no-reason", Skipped: true });
-        Assert.Contains(problems, p => p is { Id: "bad-expiry", Skipped: false });
+        Assert.Equal(["bad-expiry", "good", "no-reason", "typo", "wrong-type"], entries.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["good"], entries.Where(e => SuppressionValidator.ValidateForUse(e).IsValid).Select(e => e.Id));
+        Assert.Equal(4, problems.Count);
+        Assert.Contains(problems, p => p is { Id: "wrong-type", Skipped: true } && p.Message.StartsWith("principal:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Id: "no-reason", Skipped: true } && p.Message.StartsWith("reason:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Id: "bad-expiry", Skipped: true } && p.Message.Contains("'soon'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Id: "typo", Skipped: true } && p.Message.Contains("did you mean 'principal'", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task ListAsync_WhenItemCannotBeConverted_ShouldReturnTheProblemWithTheEntries()
+    public async Task ListAsync_WhenItemHasProblems_ShouldListItWithEachProblem()
     {
         // Arrange
         await PutRawAsync(Raw("wrong-type", ("reason", N("1")), ("expiresAt", S("2030-01-01T00:00:00Z"))));
@@ -291,23 +293,27 @@ public sealed class DynamoDbSuppressionStoreTests(DynaliteFixture dynalite) : IA
         // Act
         var listing = await store.ListAsync(CancellationToken.None);
 
-        // Assert
-        Assert.Empty(listing.Entries);
-        Assert.Equal("wrong-type", Assert.Single(listing.Problems).Id);
+        // Assert: listed, so an admin sees it, with each problem naming the entry and the field.
+        Assert.Equal("wrong-type", Assert.Single(listing.Entries).Id);
+        Assert.Contains(listing.Problems, p => p.Contains("'wrong-type'", StringComparison.Ordinal) && p.Contains("reason: is a number", StringComparison.Ordinal));
+        Assert.Contains(listing.Problems, p => p.Contains("'wrong-type'", StringComparison.Ordinal) && p.Contains("has no selector", StringComparison.Ordinal));
         Assert.Empty(problems);
     }
 
     [Fact]
-    public async Task GetAsync_WhenItemCannotBeConverted_ShouldThrowSayingWhy()
+    public async Task GetAsync_WhenItemHasAProblem_ShouldReturnTheEntryThatSuppressesNothing()
     {
         // Arrange
         await PutRawAsync(Raw("wrong-type", ("reason", S("r")), ("expiresAt", S("2030-01-01T00:00:00Z")), ("api", N("7"))));
 
         // Act
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.GetAsync("wrong-type", CancellationToken.None));
+        var entry = await store.GetAsync("wrong-type", CancellationToken.None);
 
         // Assert
-        Assert.Contains("api is stored as a number", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(entry);
+        var problem = Assert.Single(SuppressionValidator.ValidateForUse(entry).Problems);
+        Assert.Equal("api", problem.Field);
+        Assert.Contains("is a number, not a string", problem.Message, StringComparison.Ordinal);
     }
 
     private static SuppressionEntry Entry(string id) => new()

@@ -12,7 +12,7 @@ public sealed class SuppressionItemMapperTests
         Id = "deploy-role-payments",
         Reason = "CI deploy role ships payments-api",
         ExpiresAt = new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero),
-        Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+        Principal = "arn:aws:iam::123456789012:role/Deploy*",
         Function = "payments-*",
         Api = "UpdateFunctionCode",
         RuleId = "LG001",
@@ -97,7 +97,7 @@ public sealed class SuppressionItemMapperTests
     }
 
     [Fact]
-    public void Read_WhenSelectorStoredAsNumber_ShouldSkipTheEntryAndSayWhy()
+    public void Read_WhenSelectorStoredAsNumber_ShouldKeepAnEntryThatSuppressesNothingAndSayWhy()
     {
         // Arrange: dropping the field instead would widen the entry to every account.
         var item = SuppressionItemMapper.ToItem(FullEntry);
@@ -107,15 +107,74 @@ public sealed class SuppressionItemMapperTests
         var result = SuppressionItemMapper.Read(item);
 
         // Assert
-        Assert.Null(result.Entry);
+        Assert.NotNull(result.Entry);
+        Assert.False(SuppressionValidator.ValidateForUse(result.Entry).IsValid);
         var problem = Assert.Single(result.Problems);
         Assert.True(problem.Skipped);
         Assert.Equal("deploy-role-payments", problem.Id);
-        Assert.Contains("account is stored as a number", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("account: is a number, not a string", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Read_WhenReasonMissing_ShouldSkipTheEntry()
+    public void Read_WhenItemHoldsTheTablesOwnAttributes_ShouldNotTreatThemAsEntryFields()
+    {
+        // Arrange: pk, version and ttl are storage attributes (in a file they would be unknown keys).
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert
+        Assert.Contains("pk", item.Keys);
+        Assert.Contains("ttl", item.Keys);
+        Assert.Contains("version", item.Keys);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Read_WhenItemHasAnUnknownAttribute_ShouldNameItAndSuggestTheField()
+    {
+        // Arrange
+        var item = SuppressionItemMapper.ToItem(FullEntry with { Principal = null });
+        item["princpal"] = new AttributeValue { S = "arn:aws:iam::123456789012:user/bob" };
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert
+        Assert.NotNull(result.Entry);
+        Assert.Null(result.Entry.Principal);
+        var problem = Assert.Single(result.Problems);
+        Assert.True(problem.Skipped);
+        Assert.Contains("'princpal' is not an entry field", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'principal'?", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-06-30", true)]
+    [InlineData("2025-06-30T00:00:00", false)]
+    public void Read_WhenExpiryIsABareDateOrZoneless_ShouldReadItAsTheFileDoes(string expiresAt, bool readable)
+    {
+        // Arrange: a bare date is 00:00Z that day; a time without a zone is refused (docs/suppressions.md "Times").
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+        item["expiresAt"] = new AttributeValue { S = expiresAt };
+        var file = SuppressionFile.Parse(System.Text.Encoding.UTF8.GetBytes(
+            $$"""{"suppressions": [{"id": "x", "reason": "r", "function": "f", "expiresAt": "{{expiresAt}}"}]}"""));
+
+        // Act
+        var fromTable = SuppressionItemMapper.Read(item).Entry!.ExpiresAt;
+        var fromFile = Assert.Single(file.Entries).ExpiresAt;
+
+        // Assert
+        Assert.Equal(readable, fromTable is not null);
+        Assert.Equal(fromFile, fromTable);
+        if (readable)
+        {
+            Assert.Equal(new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero), fromTable);
+        }
+    }
+    [Fact]
+    public void Read_WhenReasonMissing_ShouldKeepAnEntryThatSuppressesNothing()
     {
         // Arrange
         var item = SuppressionItemMapper.ToItem(FullEntry);
@@ -125,10 +184,10 @@ public sealed class SuppressionItemMapperTests
         var result = SuppressionItemMapper.Read(item);
 
         // Assert
-        Assert.Null(result.Entry);
-        Assert.Contains("reason", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Entry);
+        Assert.False(SuppressionValidator.ValidateForUse(result.Entry).IsValid);
+        Assert.StartsWith("reason:", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
-
     [Theory]
     [InlineData("next friday")]
     [InlineData("30/06/2025")]
@@ -145,15 +204,15 @@ public sealed class SuppressionItemMapperTests
         Assert.NotNull(result.Entry);
         Assert.Null(result.Entry.ExpiresAt);
         var problem = Assert.Single(result.Problems);
-        Assert.False(problem.Skipped);
+        Assert.True(problem.Skipped);
         Assert.Contains(expiresAt, problem.Message, StringComparison.Ordinal);
-        Assert.Contains("never suppresses", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("suppresses nothing", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Read_WhenOptionalAttributeIsDynamoDbNull_ShouldTreatItAsAbsent()
+    public void Read_WhenSelectorIsDynamoDbNull_ShouldKeepAnEntryThatSuppressesNothing()
     {
-        // Arrange
+        // Arrange: read as absent, the entry would silence every principal.
         var item = SuppressionItemMapper.ToItem(FullEntry);
         item["principal"] = new AttributeValue { NULL = true };
 
@@ -162,10 +221,25 @@ public sealed class SuppressionItemMapperTests
 
         // Assert
         Assert.NotNull(result.Entry);
-        Assert.Null(result.Entry.Principal);
-        Assert.Empty(result.Problems);
+        Assert.StartsWith("principal: is null", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        Assert.False(SuppressionValidator.ValidateForUse(result.Entry).IsValid);
     }
 
+    [Fact]
+    public void Read_WhenBookkeepingAttributeIsDynamoDbNull_ShouldTreatItAsAbsent()
+    {
+        // Arrange
+        var item = SuppressionItemMapper.ToItem(FullEntry);
+        item["createdBy"] = new AttributeValue { NULL = true };
+
+        // Act
+        var result = SuppressionItemMapper.Read(item);
+
+        // Assert
+        Assert.NotNull(result.Entry);
+        Assert.Null(result.Entry.CreatedBy);
+        Assert.Empty(result.Problems);
+    }
     [Fact]
     public void ReadStreamImage_WhenStreamRecordImages_ShouldReadNewAndOldEntries()
     {

@@ -4,36 +4,43 @@ using Amazon.Runtime;
 using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Cli.Aws;
 using LambdaGuard.Cli.Commands;
+using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Testing;
 using LambdaGuard.Testing.Emulators;
+using LambdaGuard.Testing.Fakes;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
-/// <summary>Runs <c>lambdaguard suppressions ...</c> in-process against a fresh dynalite table, with a fixed
-/// clock and a stub caller identity, and gives direct access to the table for arranging and asserting.</summary>
+/// <summary>Runs <c>lambdaguard suppressions ...</c> in-process with a fixed clock and a stub caller identity,
+/// against an in-memory store (<see cref="InMemory"/>, most tests) or a fresh dynalite table
+/// (<see cref="StartAsync"/>, the end-to-end ones), and gives direct access to the store for arranging and
+/// asserting.</summary>
 internal sealed class SuppressionCli : IAsyncDisposable
 {
     public const string Caller = "arn:aws:iam::123456789012:user/admin-alice";
     public static readonly DateTimeOffset Now = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly DynaliteFixture dynalite;
+    private readonly Uri? endpoint;
+    private readonly AmazonDynamoDBClient? client;
+    private readonly bool inMemory;
 
-    private SuppressionCli(DynaliteFixture dynalite, AmazonDynamoDBClient client, string table)
+    private SuppressionCli(ISuppressionStore store, Uri? endpoint, AmazonDynamoDBClient? client)
     {
-        this.dynalite = dynalite;
-        Client = client;
-        Table = table;
-        Store = new DynamoDbSuppressionStore(client, table);
+        Store = store;
+        Table = store.Name;
+        this.endpoint = endpoint;
+        this.client = client;
+        inMemory = client is null;
     }
-
-    public AmazonDynamoDBClient Client { get; }
 
     public string Table { get; }
 
-    public DynamoDbSuppressionStore Store { get; }
+    public ISuppressionStore Store { get; }
 
     public ICallerIdentity Identity { get; set; } = new StubCallerIdentity(Caller);
+
+    public static SuppressionCli InMemory() => new(new InMemorySuppressionStore($"Suppressions-{Guid.NewGuid():N}"), null, null);
 
     public static async Task<SuppressionCli> StartAsync(DynaliteFixture dynalite)
     {
@@ -42,7 +49,7 @@ internal sealed class SuppressionCli : IAsyncDisposable
             new AmazonDynamoDBConfig { ServiceURL = dynalite.ServiceUrl.ToString(), AuthenticationRegion = AwsTestEnvironment.Region });
         var table = $"Suppressions-{Guid.NewGuid():N}";
         await LambdaGuardTables.EnsureSuppressionsTableAsync(client, table);
-        return new SuppressionCli(dynalite, client, table);
+        return new SuppressionCli(new DynamoDbSuppressionStore(client, table), dynalite.ServiceUrl, client);
     }
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Suppressions", name);
@@ -60,12 +67,12 @@ internal sealed class SuppressionCli : IAsyncDisposable
     public async Task<IReadOnlyList<SuppressionEntry>> EntriesAsync() =>
         (await Store.LoadAsync(CancellationToken.None)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
 
-    /// <summary>Runs with --table and --endpoint-url pointing at this table.</summary>
+    /// <summary>Runs with --table (and, for dynalite, --endpoint-url) pointing at this store.</summary>
     public Task<CliRun> RunAsync(params string[] args) =>
-        RunRawAsync([.. args, "--table", Table, "--endpoint-url", dynalite.ServiceUrl.ToString()]);
+        RunRawAsync([.. args, "--table", Table, .. endpoint is null ? Array.Empty<string>() : ["--endpoint-url", endpoint.ToString()]]);
 
     public Task<CliRun> RunRawAsync(string[] args, string input = "", bool interactive = false, Func<CliIo, Command>? command = null) =>
-        RunCommandAsync(args, input, interactive, command ?? (io => SuppressionsCommand.Create(io, _ => Identity)));
+        RunCommandAsync(args, input, interactive, command ?? (io => SuppressionsCommand.Create(io, _ => Identity, inMemory ? () => Store : null)));
 
     public static async Task<CliRun> RunCommandAsync(string[] args, string input, bool interactive, Func<CliIo, Command> command)
     {
@@ -96,7 +103,7 @@ internal sealed class SuppressionCli : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        client?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,15 +1,18 @@
 using LambdaGuard.Cli.Suppressions;
-using LambdaGuard.Testing.Emulators;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
-[Collection(SuppressionsDynaliteCollection.Name)]
-[Trait("Category", "Integration")]
-public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifetime
+/// <summary>Admin logic on the in-memory store port; the DynamoDB path is covered end to end in
+/// <see cref="SuppressionsAwsSetupTests"/> and the adapter itself in LambdaGuard.Aws.Tests.</summary>
+public sealed class SuppressionsAddTests : IAsyncLifetime
 {
     private SuppressionCli cli = null!;
 
-    public async Task InitializeAsync() => cli = await SuppressionCli.StartAsync(dynalite);
+    public Task InitializeAsync()
+    {
+        cli = SuppressionCli.InMemory();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await cli.DisposeAsync();
 
@@ -19,15 +22,16 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         // Act
         var run = await cli.RunAsync(
             "add", "--id", "deploy-role", "--reason", "CI deploys code", "--expires-at", "2026-06-30T00:00:00Z",
-            "--principal", "*DeployRole", "--rule-id", "LG001", "--match-region", "us-*");
+            "--principal", "arn:aws:iam::123456789012:role/DeployRole", "--rule-id", "LG001", "--match-region", "us-*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         var entry = Assert.Single(await cli.EntriesAsync());
         Assert.Equal("deploy-role", entry.Id);
         Assert.Equal("CI deploys code", entry.Reason);
         Assert.Equal(new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero), entry.ExpiresAt);
-        Assert.Equal("*DeployRole", entry.Principal);
+        Assert.Equal("arn:aws:iam::123456789012:role/DeployRole", entry.Principal);
+        Assert.DoesNotContain("Warning", run.Error, StringComparison.Ordinal);
         Assert.Equal("LG001", entry.RuleId);
         Assert.Equal("us-*", entry.Region);
         Assert.Equal(SuppressionCli.Caller, entry.CreatedBy);
@@ -43,7 +47,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "short", "--reason", "incident INC-7", "--expires-at", "30d", "--function", "orders-*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(SuppressionCli.Now.AddDays(30), Assert.Single(await cli.EntriesAsync()).ExpiresAt);
     }
 
@@ -57,7 +61,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "alice-production", "--reason", "takeover", "--expires-at", "10d", "--function", "orders-*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("already exists", run.Error, StringComparison.Ordinal);
         Assert.Contains("update alice-production", run.Error, StringComparison.Ordinal);
         var kept = (await cli.EntriesAsync()).Single(e => e.Id == "alice-production");
@@ -74,9 +78,9 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
             "--account", "12345678901x", "--principal", "alice", "--rule-id", "LG011");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--id (id): 'bad id!' is not a valid id; fix: use 1-128 letters", run.Error, StringComparison.Ordinal);
-        Assert.Contains("--expires-at (expiresAt): 'next tuesday' is not a time; fix: give an ISO 8601 UTC time", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--expires-at (expiresAt): 'next tuesday' is not a time; fix: give an ISO 8601 time with a zone", run.Error, StringComparison.Ordinal);
         Assert.Contains("--account (account): '12345678901x' is not a valid account glob; fix:", run.Error, StringComparison.Ordinal);
         Assert.Contains("--principal (principal): 'alice' is not a valid principal glob; fix:", run.Error, StringComparison.Ordinal);
         Assert.Contains("--rule-id (ruleId):", run.Error, StringComparison.Ordinal);
@@ -92,7 +96,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "x", "--expires-at", "10d", "--function", "f");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--reason", run.Error, StringComparison.Ordinal);
         Assert.Empty(await cli.EntriesAsync());
     }
@@ -106,7 +110,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "long", "--reason", "r", "--expires-at", expiry, "--function", "orders-*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--expires-at (expiresAt):", run.Error, StringComparison.Ordinal);
         Assert.Contains("more than 365 days ahead", run.Error, StringComparison.Ordinal);
         Assert.Contains("choose an expiry before 2027-01-15", run.Error, StringComparison.Ordinal);
@@ -120,7 +124,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "edge", "--reason", "r", "--expires-at", "365d", "--function", "orders-*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Single(await cli.EntriesAsync());
     }
 
@@ -131,7 +135,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "short", "--reason", "r", "--expires-at", "10d", "--function", "f", "--max-days", "7");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("more than 7 days ahead", run.Error, StringComparison.Ordinal);
     }
 
@@ -142,7 +146,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "old", "--reason", "r", "--expires-at", "2026-01-01T00:00:00Z", "--function", "f");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("is in the past; fix: give a future time", run.Error, StringComparison.Ordinal);
         Assert.Empty(await cli.EntriesAsync());
     }
@@ -154,7 +158,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "everything", "--reason", "noise", "--expires-at", "7d", "--function", "*", "--api", "*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("silence every suppressible finding", run.Error, StringComparison.Ordinal);
         Assert.Contains("--allow-broad", run.Error, StringComparison.Ordinal);
         Assert.Empty(await cli.EntriesAsync());
@@ -167,7 +171,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "everything", "--reason", "game day", "--expires-at", "1d", "--function", "*", "--allow-broad");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("is broad", run.Error, StringComparison.Ordinal);
         Assert.Contains("alerted as High", run.Error, StringComparison.Ordinal);
         Assert.Equal("*", Assert.Single(await cli.EntriesAsync()).Function);
@@ -186,7 +190,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
             "--principal", "arn:aws:iam::123456789012:user/alice", "--dry-run", "--since", SuppressionCli.Fixture("events.json"));
 
         // Assert: alice's production deploy (LG001) is silenced; her change to LambdaGuard itself (LG010) never is.
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("would silence 1 of 3 finding(s)", run.Out, StringComparison.Ordinal);
         Assert.Contains("production-api", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("LambdaGuard-Detector", run.Out, StringComparison.Ordinal);
@@ -202,7 +206,7 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "900d", "--function", "f", "--dry-run");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("more than 365 days ahead", run.Error, StringComparison.Ordinal);
     }
 
@@ -213,8 +217,64 @@ public sealed class SuppressionsAddTests(DynaliteFixture dynalite) : IAsyncLifet
         var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "9d", "--function", "f", "--since", SuppressionCli.Fixture("events.json"));
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--since: only used with --dry-run", run.Error, StringComparison.Ordinal);
         Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenPrincipalIsNotAnchored_ShouldStoreButWarnWithTheAnchoredForm()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "deploy", "--reason", "r", "--expires-at", "14d", "--principal", "*DeployRole", "--rule-id", "LG001");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Warning: --principal (principal): '*DeployRole' is not anchored", run.Error, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:iam::123456789012:role/DeployRole", run.Error, StringComparison.Ordinal);
+        Assert.Single(await cli.EntriesAsync());
+    }
+
+    [Theory]
+    [InlineData("LG010")]
+    [InlineData("LG0?0")]
+    [InlineData("LG999")]
+    public async Task Add_WhenRuleIdMatchesNoSuppressibleRule_ShouldRefuseAndWriteNothing(string ruleId)
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "7d", "--function", "orders-api", "--rule-id", ruleId);
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains($"--rule-id (ruleId): '{ruleId}' matches", run.Error, StringComparison.Ordinal);
+        Assert.Empty(await cli.EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Add_WhenSelectorGivenEmpty_ShouldTreatItAsNotGiven()
+    {
+        // Act: an empty --principal is no selector, so the entry has only its function.
+        var run = await cli.RunAsync("add", "--id", "x", "--reason", "r", "--expires-at", "7d", "--function", "orders-api", "--principal", "");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var entry = Assert.Single(await cli.EntriesAsync());
+        Assert.Null(entry.Principal);
+        Assert.Equal("orders-api", entry.Function);
+    }
+
+    [Fact]
+    public async Task Add_WhenDryRunAgainstACriticalFindingWithALooseEntry_ShouldSilenceNothing()
+    {
+        // Arrange: a public URL opened by alice on orders-api (LG005, Critical).
+        var events = SuppressionCli.Fixture("public-url.json");
+
+        // Act
+        var loose = await cli.RunAsync("add", "--id", "loose", "--reason", "r", "--expires-at", "7d", "--principal", "arn:aws:iam::123456789012:user/alice", "--rule-id", "LG005", "--function", "orders-*", "--dry-run", "--since", events);
+        var pinned = await cli.RunAsync("add", "--id", "pinned", "--reason", "r", "--expires-at", "7d", "--principal", "arn:aws:iam::123456789012:user/alice", "--rule-id", "LG005", "--function", "orders-api", "--dry-run", "--since", events);
+
+        // Assert
+        Assert.Contains("would silence 0 of 1 finding(s)", loose.Out, StringComparison.Ordinal);
+        Assert.Contains("would silence 1 of 1 finding(s)", pinned.Out, StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunRawAsync(["list", "--endpoint-url", dynalite.ServiceUrl.ToString(), "--ssm-endpoint-url", ssm.BaseUrl.ToString()]);
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("alice-production", run.Out, StringComparison.Ordinal);
         var request = Assert.Single(ssm.Requests);
         Assert.Equal("AmazonSSM.GetParameter", request.Header("X-Amz-Target"));
@@ -47,7 +47,7 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunRawAsync(["list", "--endpoint-url", dynalite.ServiceUrl.ToString(), "--ssm-endpoint-url", ssm.BaseUrl.ToString()]);
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("SSM parameter /lambdaguard/suppressions-table does not exist", run.Error, StringComparison.Ordinal);
         Assert.Contains("pass --table", run.Error, StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
             command: SuppressionsCommand.Create);
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(StsArn, Assert.Single(await cli.EntriesAsync()).CreatedBy);
         Assert.Contains("GetCallerIdentity", Assert.Single(sts.Requests).BodyText, StringComparison.Ordinal);
     }
@@ -90,7 +90,7 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
             command: SuppressionsCommand.Create);
 
         // Assert
-        Assert.Equal(AdminExitCodes.AwsError, run.ExitCode);
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
         Assert.Contains("ExpiredToken", run.Error, StringComparison.Ordinal);
         Assert.Empty(await cli.EntriesAsync());
     }
@@ -102,7 +102,7 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunRawAsync(["list", "--table", cli.Table, "--endpoint-url", "localhost-8000"]);
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--endpoint-url: 'localhost-8000' is not an absolute http(s) URL", run.Error, StringComparison.Ordinal);
     }
 
@@ -113,7 +113,25 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunRawAsync(["list", "--table", "LambdaGuard-Missing", "--endpoint-url", dynalite.ServiceUrl.ToString()]);
 
         // Assert
-        Assert.Equal(AdminExitCodes.AwsError, run.ExitCode);
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
         Assert.Contains("table LambdaGuard-Missing not found", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_WhenRunAgainstTheTable_ShouldStoreTheEntryThatListAndTheDetectorRead()
+    {
+        // Act: the whole admin path through DynamoDB (the admin logic itself is tested on the in-memory store).
+        var add = await cli.RunAsync(
+            "add", "--id", "deploy", "--reason", "CHG-1: pipeline ships orders-api", "--expires-at", "14d",
+            "--principal", "arn:aws:iam::123456789012:role/DeployRole", "--function", "orders-api", "--rule-id", "LG001");
+        var list = await cli.RunAsync("list");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, add.ExitCode);
+        Assert.Contains("principal=arn:aws:iam::123456789012:role/DeployRole function=orders-api ruleId=LG001", list.Out, StringComparison.Ordinal);
+        var entry = Assert.Single(await cli.EntriesAsync());
+        Assert.Equal(SuppressionCli.Now.AddDays(14), entry.ExpiresAt);
+        Assert.Equal(1, entry.Version);
+        Assert.True(LambdaGuard.Core.Suppressions.SuppressionValidator.ValidateForUse(entry).IsValid);
     }
 }

@@ -1,18 +1,17 @@
 using System.Text.Json;
 using LambdaGuard.Cli.Suppressions;
-using LambdaGuard.Testing.Emulators;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
-[Collection(SuppressionsDynaliteCollection.Name)]
-[Trait("Category", "Integration")]
-public sealed class SuppressionsExplainTests(DynaliteFixture dynalite) : IAsyncLifetime
+/// <summary>Admin logic on the in-memory store port; the DynamoDB path is covered end to end in
+/// <see cref="SuppressionsAwsSetupTests"/> and the adapter itself in LambdaGuard.Aws.Tests.</summary>
+public sealed class SuppressionsExplainTests : IAsyncLifetime
 {
     private SuppressionCli cli = null!;
 
     public async Task InitializeAsync()
     {
-        cli = await SuppressionCli.StartAsync(dynalite);
+        cli = SuppressionCli.InMemory();
         await cli.SeedAsync("table-entries.json");
     }
 
@@ -25,7 +24,7 @@ public sealed class SuppressionsExplainTests(DynaliteFixture dynalite) : IAsyncL
         var run = await cli.RunAsync("explain", SuppressionCli.Fixture("events.json"));
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         var blocks = run.Out.Split("\n\n");
         Assert.Contains("events.json#0  UpdateFunctionCode", blocks[0], StringComparison.Ordinal);
         Assert.Contains("actor     Human arn:aws:iam::123456789012:user/alice (IAMUser)", blocks[0], StringComparison.Ordinal);
@@ -53,7 +52,7 @@ public sealed class SuppressionsExplainTests(DynaliteFixture dynalite) : IAsyncL
         var run = await cli.RunAsync("explain", SuppressionCli.Fixture("events.json"), "--as-of", "2025-12-31T00:00:00Z");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("silenced  by 'billing-old': function matches billing-*", run.Out, StringComparison.Ordinal);
     }
 
@@ -64,7 +63,7 @@ public sealed class SuppressionsExplainTests(DynaliteFixture dynalite) : IAsyncL
         var run = await cli.RunAsync("explain", SuppressionCli.Fixture("events.json"), "--format", "json");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var document = JsonDocument.Parse(run.Out);
         var records = document.RootElement.EnumerateArray().ToList();
         Assert.Equal(5, records.Count);
@@ -89,7 +88,7 @@ public sealed class SuppressionsExplainTests(DynaliteFixture dynalite) : IAsyncL
         var run = await cli.RunRawAsync(args);
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("silenced  by 'alice-production'", run.Out, StringComparison.Ordinal);
     }
 
@@ -100,8 +99,32 @@ public sealed class SuppressionsExplainTests(DynaliteFixture dynalite) : IAsyncL
         var run = await cli.RunAsync("explain", SuppressionCli.Fixture("events.json"), "no-such-file.json");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("no-such-file.json: no such file or folder", run.Error, StringComparison.Ordinal);
         Assert.Contains("rule      LG001", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_WhenAnEntryIsInvalid_ShouldSayItIsIgnoredAndWhy()
+    {
+        // Arrange: alice's production deploy is matched by this entry's other selectors.
+        await cli.Store.AddAsync(
+            new LambdaGuard.Core.Suppressions.SuppressionEntry
+            {
+                Id = "alice-typo",
+                Reason = "r",
+                ExpiresAt = SuppressionCli.Now.AddDays(7),
+                Function = "production-api",
+                ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+            },
+            CancellationToken.None);
+
+        // Act
+        var run = await cli.RunAsync("explain", SuppressionCli.Fixture("events.json"));
+
+        // Assert
+        var first = run.Out.Split("\n\n")[0];
+        Assert.Contains("silenced  by 'alice-production'", first, StringComparison.Ordinal);
+        Assert.Contains("not by    'alice-typo': function matches production-api; but entry is invalid and ignored: princpal 'princpal' is not an entry field", first, StringComparison.Ordinal);
     }
 }

@@ -1,19 +1,18 @@
 using LambdaGuard.Cli.Suppressions;
 using LambdaGuard.Core.Suppressions;
-using LambdaGuard.Testing.Emulators;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
-[Collection(SuppressionsDynaliteCollection.Name)]
-[Trait("Category", "Integration")]
-public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IAsyncLifetime
+/// <summary>Admin logic on the in-memory store port; the DynamoDB path is covered end to end in
+/// <see cref="SuppressionsAwsSetupTests"/> and the adapter itself in LambdaGuard.Aws.Tests.</summary>
+public sealed class SuppressionsImportExportTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("lg-suppressions-").FullName;
     private SuppressionCli cli = null!;
 
     public async Task InitializeAsync()
     {
-        cli = await SuppressionCli.StartAsync(dynalite);
+        cli = SuppressionCli.InMemory();
         await cli.SeedAsync("table-entries.json");
     }
 
@@ -33,7 +32,7 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("export", "--output", file);
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         var content = SuppressionFile.Parse(await File.ReadAllBytesAsync(file));
         Assert.Empty(content.Warnings);
         Assert.Equal(["alice-production", "billing-old"], content.Entries.Select(e => e.Id));
@@ -48,13 +47,13 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         // Arrange: the export holds billing-old, expired; adding it elsewhere is a write and must be valid.
         var file = Path.Combine(folder, "with-expired.json");
         await cli.RunAsync("export", "--output", file);
-        await using var target = await SuppressionCli.StartAsync(dynalite);
+        await using var target = SuppressionCli.InMemory();
 
         // Act
         var run = await target.RunAsync("import", file, "--yes");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("entry 'billing-old': expiresAt:", run.Error, StringComparison.Ordinal);
         Assert.Contains("is in the past", run.Error, StringComparison.Ordinal);
         Assert.Empty(await target.EntriesAsync());
@@ -67,7 +66,7 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         await cli.Store.RemoveAsync("billing-old", null, CancellationToken.None);
         var file = Path.Combine(folder, "roundtrip.json");
         await cli.RunAsync("export", "--output", file);
-        await using var target = await SuppressionCli.StartAsync(dynalite);
+        await using var target = SuppressionCli.InMemory();
 
         // Act
         var first = await target.RunAsync("import", file, "--yes");
@@ -75,12 +74,12 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var back = await cli.RunAsync("import", file, "--yes", "--prune");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, first.ExitCode);
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
         var copied = Assert.Single(await target.EntriesAsync());
         var original = Assert.Single(await cli.EntriesAsync());
         Assert.True(SuppressionDraft.SameContent(original, copied));
         Assert.Equal(SuppressionCli.Caller, copied.CreatedBy);
-        Assert.Equal(AdminExitCodes.Success, again.ExitCode);
+        Assert.Equal(ExitCodes.Success, again.ExitCode);
         Assert.Contains("Nothing to change.", again.Out, StringComparison.Ordinal);
         Assert.Contains("Nothing to change.", back.Out, StringComparison.Ordinal);
     }
@@ -92,7 +91,7 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("import", SuppressionCli.Fixture("import-desired.json"), "--yes");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("+ add       deploy-role", run.Out, StringComparison.Ordinal);
         Assert.Contains("~ change    alice-production", run.Out, StringComparison.Ordinal);
         Assert.Contains("expiresAt: 2026-03-01T00:00:00Z -> 2026-04-01T00:00:00Z", run.Out, StringComparison.Ordinal);
@@ -111,7 +110,7 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("import", SuppressionCli.Fixture("import-desired.json"), "--yes", "--prune");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("- remove    billing-old", run.Out, StringComparison.Ordinal);
         Assert.Equal(["alice-production", "deploy-role"], (await cli.EntriesAsync()).Select(e => e.Id));
     }
@@ -123,7 +122,7 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("import", SuppressionCli.Fixture("import-desired.json"), "--prune");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("- remove    billing-old", run.Out, StringComparison.Ordinal);
         Assert.Contains("pass --yes", run.Error, StringComparison.Ordinal);
         Assert.Equal(["alice-production", "billing-old"], (await cli.EntriesAsync()).Select(e => e.Id));
@@ -131,14 +130,14 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
     }
 
     [Theory]
-    [InlineData("n\n", AdminExitCodes.Refused, 2)]
-    [InlineData("\n", AdminExitCodes.Refused, 2)]
-    [InlineData("y\n", AdminExitCodes.Success, 3)]
+    [InlineData("n\n", ExitCodes.Refused, 2)]
+    [InlineData("\n", ExitCodes.Refused, 2)]
+    [InlineData("y\n", ExitCodes.Success, 3)]
     public async Task Import_WhenInteractive_ShouldApplyOnlyWhenConfirmed(string answer, int exitCode, int entriesAfter)
     {
         // Act
         var run = await cli.RunRawAsync(
-            ["import", SuppressionCli.Fixture("import-desired.json"), "--table", cli.Table, "--endpoint-url", dynalite.ServiceUrl.ToString()],
+            ["import", SuppressionCli.Fixture("import-desired.json"), "--table", cli.Table],
             input: answer,
             interactive: true);
 
@@ -155,7 +154,7 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("import", SuppressionCli.Fixture("import-invalid.json"), "--yes");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("entry 'too-long': expiresAt:", run.Error, StringComparison.Ordinal);
         Assert.Contains("entry 'too-long': account:", run.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was written", run.Error, StringComparison.Ordinal);
@@ -173,8 +172,25 @@ public sealed class SuppressionsImportExportTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("import", file, "--yes");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("not valid JSON at line 1", run.Error, StringComparison.Ordinal);
         Assert.Equal(2, (await cli.EntriesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Import_WhenATableItemToChangeHasAProblem_ShouldRefuseTheWholeImport()
+    {
+        // Arrange: alice-production as a hand-edited item with a misspelled selector (it suppresses nothing).
+        var stored = (await cli.Store.GetAsync("alice-production", CancellationToken.None))!;
+        await cli.Store.RemoveAsync("alice-production", null, CancellationToken.None);
+        await cli.Store.AddAsync(stored with { ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")] }, CancellationToken.None);
+
+        // Act
+        var run = await cli.RunAsync("import", SuppressionCli.Fixture("import-desired.json"), "--yes");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("entry 'alice-production': entry: the table's item is stored with problems (princpal:", run.Error, StringComparison.Ordinal);
+        Assert.Null(await cli.Store.GetAsync("deploy-role", CancellationToken.None));
     }
 }

@@ -1,16 +1,19 @@
 using System.Text.Json;
 using LambdaGuard.Cli.Suppressions;
-using LambdaGuard.Testing.Emulators;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
-[Collection(SuppressionsDynaliteCollection.Name)]
-[Trait("Category", "Integration")]
-public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsyncLifetime
+/// <summary>Admin logic on the in-memory store port; the DynamoDB path is covered end to end in
+/// <see cref="SuppressionsAwsSetupTests"/> and the adapter itself in LambdaGuard.Aws.Tests.</summary>
+public sealed class SuppressionsListShowTests : IAsyncLifetime
 {
     private SuppressionCli cli = null!;
 
-    public async Task InitializeAsync() => cli = await SuppressionCli.StartAsync(dynalite);
+    public Task InitializeAsync()
+    {
+        cli = SuppressionCli.InMemory();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await cli.DisposeAsync();
 
@@ -24,7 +27,7 @@ public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunAsync("list");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("alice-production", run.Out, StringComparison.Ordinal);
         Assert.Contains("principal=arn:aws:iam::123456789012:user/alice function=production-*", run.Out, StringComparison.Ordinal);
         Assert.Contains("2026-01-01T00:00:00Z (EXPIRED: suppresses nothing)", run.Out, StringComparison.Ordinal);
@@ -42,7 +45,7 @@ public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunAsync("list", "--format", "json");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var document = JsonDocument.Parse(run.Out);
         Assert.Equal(cli.Table, document.RootElement.GetProperty("table").GetString());
         var entries = document.RootElement.GetProperty("suppressions").EnumerateArray().ToList();
@@ -59,7 +62,7 @@ public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunAsync("list");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains($"No suppression entries in table {cli.Table}.", run.Out, StringComparison.Ordinal);
     }
 
@@ -73,7 +76,7 @@ public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunAsync("show", "alice-production");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("CHG-1234: alice deploys production by hand during the migration", run.Out, StringComparison.Ordinal);
         Assert.Contains("expiresAt  2026-03-01T00:00:00Z", run.Out, StringComparison.Ordinal);
         Assert.Contains("version    1", run.Out, StringComparison.Ordinal);
@@ -86,8 +89,35 @@ public sealed class SuppressionsListShowTests(DynaliteFixture dynalite) : IAsync
         var run = await cli.RunAsync("show", "no-such-entry");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains($"suppression 'no-such-entry' does not exist in table {cli.Table}", run.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public async Task List_WhenTableHoldsAnInvalidEntry_ShouldMarkItInvalidNamingTheField()
+    {
+        // Arrange: an item written by hand with a misspelled selector, as the table reader records it.
+        await cli.Store.AddAsync(
+            new LambdaGuard.Core.Suppressions.SuppressionEntry
+            {
+                Id = "typo",
+                Reason = "hand-written item",
+                ExpiresAt = SuppressionCli.Now.AddDays(7),
+                Function = "orders-api",
+                ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+            },
+            CancellationToken.None);
+
+        // Act
+        var table = await cli.RunAsync("list");
+        var json = await cli.RunAsync("list", "--format", "json");
+
+        // Assert
+        Assert.Contains("INVALID, suppresses nothing: princpal 'princpal' is not an entry field", table.Out, StringComparison.Ordinal);
+        Assert.Contains("suppression 'typo': princpal:", table.Error, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Out);
+        var problems = document.RootElement.GetProperty("suppressions")[0].GetProperty("problems");
+        Assert.StartsWith("princpal:", problems[0].GetString(), StringComparison.Ordinal);
     }
 }

@@ -1,17 +1,16 @@
 using LambdaGuard.Cli.Suppressions;
-using LambdaGuard.Testing.Emulators;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
-[Collection(SuppressionsDynaliteCollection.Name)]
-[Trait("Category", "Integration")]
-public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IAsyncLifetime
+/// <summary>Admin logic on the in-memory store port; the DynamoDB path is covered end to end in
+/// <see cref="SuppressionsAwsSetupTests"/> and the adapter itself in LambdaGuard.Aws.Tests.</summary>
+public sealed class SuppressionsUpdateRemoveTests : IAsyncLifetime
 {
     private SuppressionCli cli = null!;
 
     public async Task InitializeAsync()
     {
-        cli = await SuppressionCli.StartAsync(dynalite);
+        cli = SuppressionCli.InMemory();
         await cli.SeedAsync("table-entries.json");
     }
 
@@ -24,7 +23,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "alice-production", "--expires-at", "2026-02-15T00:00:00Z", "--api", "UpdateFunctionCode");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         var entry = (await cli.EntriesAsync()).Single(e => e.Id == "alice-production");
         Assert.Equal(new DateTimeOffset(2026, 2, 15, 0, 0, 0, TimeSpan.Zero), entry.ExpiresAt);
         Assert.Equal("UpdateFunctionCode", entry.Api);
@@ -42,7 +41,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "alice-production", "--function", "");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Null((await cli.EntriesAsync()).Single(e => e.Id == "alice-production").Function);
     }
 
@@ -53,7 +52,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "alice-production", "--expires-at", "400d");
 
         // Assert
-        Assert.Equal(AdminExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--expires-at (expiresAt):", run.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await cli.EntriesAsync()).Single(e => e.Id == "alice-production").Version);
     }
@@ -65,7 +64,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "nope", "--reason", "r");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("'nope' does not exist", run.Error, StringComparison.Ordinal);
     }
 
@@ -79,7 +78,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "alice-production", "--reason", "my change", "--expected-version", "1");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("was changed by someone else: you worked from version 1, the table now holds version 2", run.Error, StringComparison.Ordinal);
         Assert.Contains("changed by the other admin", run.Error, StringComparison.Ordinal);
         Assert.Equal("changed by the other admin", (await cli.EntriesAsync()).Single(e => e.Id == "alice-production").Reason);
@@ -99,7 +98,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "alice-production", "--reason", "alice's change");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("was changed by someone else", run.Error, StringComparison.Ordinal);
         Assert.Contains("Your change (based on version 1):", run.Error, StringComparison.Ordinal);
         Assert.Contains("alice's change", run.Error, StringComparison.Ordinal);
@@ -117,7 +116,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("update", "alice-production", "--function", "production-*");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("already has these values", run.Out, StringComparison.Ordinal);
         Assert.Equal(1, (await cli.EntriesAsync()).Single(e => e.Id == "alice-production").Version);
     }
@@ -129,7 +128,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("remove", "billing-old");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("'billing-old' removed", run.Out, StringComparison.Ordinal);
         Assert.Equal(["alice-production"], (await cli.EntriesAsync()).Select(e => e.Id));
     }
@@ -144,7 +143,7 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("remove", "billing-old", "--expected-version", "1");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("table now holds version 2", run.Error, StringComparison.Ordinal);
         Assert.Contains("billing-old", (await cli.EntriesAsync()).Select(e => e.Id));
     }
@@ -156,8 +155,34 @@ public sealed class SuppressionsUpdateRemoveTests(DynaliteFixture dynalite) : IA
         var run = await cli.RunAsync("remove", "nope");
 
         // Assert
-        Assert.Equal(AdminExitCodes.Refused, run.ExitCode);
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("'nope' does not exist", run.Error, StringComparison.Ordinal);
         Assert.Equal(2, (await cli.EntriesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Update_WhenStoredItemHasAProblem_ShouldRefuseRatherThanDropTheUnreadableField()
+    {
+        // Arrange: a hand-written item with a misspelled selector suppresses nothing; rewriting it without
+        // the misspelled field would turn it into an entry for every principal.
+        await cli.Store.AddAsync(
+            new LambdaGuard.Core.Suppressions.SuppressionEntry
+            {
+                Id = "typo",
+                Reason = "hand-written item",
+                ExpiresAt = SuppressionCli.Now.AddDays(7),
+                Function = "orders-api",
+                ReadProblems = [new("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+            },
+            CancellationToken.None);
+
+        // Act
+        var run = await cli.RunAsync("update", "typo", "--expires-at", "14d");
+
+        // Assert
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Contains("stored with problems (princpal:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("remove it and add it again", run.Error, StringComparison.Ordinal);
+        Assert.Equal(SuppressionCli.Now.AddDays(7), (await cli.Store.GetAsync("typo", CancellationToken.None))!.ExpiresAt);
     }
 }

@@ -13,12 +13,16 @@ public sealed class SeedCaseTests
     private const string CrudRule = "Panther AWS.LAMBDA.CRUD";
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
+    // Anchored and pinned (detections.md §5): the seed's `*DeployRole` would also silence every other
+    // account's DeployRole and `user/NotADeployRole`.
     private static readonly SuppressionEntry DeployRoleExclusion = new()
     {
         Id = "panther-crud-deployrole",
-        Reason = "The Panther CRUD seed excludes *DeployRole principals",
+        Reason = "The Panther CRUD seed excludes the DeployRole identity's deletions",
         ExpiresAt = new DateTimeOffset(2099, 12, 31, 0, 0, 0, TimeSpan.Zero),
-        Principal = "*DeployRole",
+        Principal = "arn:aws:iam::123456789012:user/DeployRole",
+        Api = "DeleteFunction",
+        RuleId = "LG009",
     };
 
     private static readonly string[] CrudRuleIds = ["LG001", "LG002", "LG003", "LG004", "LG005", "LG006", "LG007", "LG008", "LG009"];

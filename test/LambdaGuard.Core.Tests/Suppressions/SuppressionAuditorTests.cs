@@ -13,7 +13,7 @@ public sealed class SuppressionAuditorTests
         Id = "deploy-role-orders",
         Reason = "OPS-1234",
         ExpiresAt = Now.AddDays(30),
-        Principal = "*DeployRole",
+        Principal = "arn:aws:iam::123456789012:role/DeployRole",
         Function = "orders-*",
         CreatedBy = "arn:aws:iam::123456789012:user/security-admin",
     };
@@ -111,5 +111,30 @@ public sealed class SuppressionAuditorTests
 
         // Assert
         Assert.Contains(audit.Reasons, r => r.Contains("ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Audit_WhenWrittenEntryHasAProblem_ShouldSayTheDetectorIgnoresItNamingTheField()
+    {
+        // Arrange: an item written by hand with a misspelled selector, as the table reader records it.
+        var typo = Narrow with { ReadProblems = [new SuppressionProblem("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")] };
+
+        // Act
+        var audit = SuppressionAuditor.Audit(Change(SuppressionChangeKind.Added, null, typo), Now);
+
+        // Assert
+        Assert.Contains(audit.Reasons, r => r.StartsWith("the entry as written is invalid and is ignored by the detector: princpal:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Audit_WhenWrittenPrincipalIsNotAnchored_ShouldWarnInTheReasons()
+    {
+        // Act
+        var audit = SuppressionAuditor.Audit(Change(SuppressionChangeKind.Added, null, Narrow with { Principal = "*DeployRole" }), Now);
+        var anchored = SuppressionAuditor.Audit(Change(SuppressionChangeKind.Added, null, Narrow), Now);
+
+        // Assert
+        Assert.Contains(audit.Reasons, r => r.StartsWith("warning: principal: '*DeployRole' is not anchored", StringComparison.Ordinal));
+        Assert.DoesNotContain(anchored.Reasons, r => r.StartsWith("warning:", StringComparison.Ordinal));
     }
 }

@@ -19,8 +19,8 @@ public sealed class SuppressionFileTests
         Assert.Equal(["deploy-role", "bad-expiry", "no-selector"], content.Entries.Select(e => e.Id));
         Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[1]:", StringComparison.Ordinal) && w.Contains("expected an object", StringComparison.Ordinal));
         Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[2].id:", StringComparison.Ordinal) && w.Contains("missing", StringComparison.Ordinal));
-        Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[3].id:", StringComparison.Ordinal) && w.Contains("twice", StringComparison.Ordinal));
-        Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[4].expiresAt:", StringComparison.Ordinal) && w.Contains("next tuesday", StringComparison.Ordinal));
+        Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[3] 'deploy-role'", StringComparison.Ordinal) && w.Contains("twice", StringComparison.Ordinal));
+        Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[4] 'bad-expiry'.expiresAt:", StringComparison.Ordinal) && w.Contains("next tuesday", StringComparison.Ordinal));
         Assert.Contains(content.Warnings, w => w.StartsWith("suppressions[5]", StringComparison.Ordinal) && w.Contains("no selector", StringComparison.Ordinal));
     }
 
@@ -74,16 +74,110 @@ public sealed class SuppressionFileTests
     }
 
     [Fact]
-    public void Parse_WhenFileIsTheBundledSample_ShouldGiveTheDeployRoleEntryWithoutWarnings()
+    public void Parse_WhenFileIsTheBundledSample_ShouldGiveAnchoredPinnedEntriesWithoutWarnings()
     {
         // Act
         var content = SuppressionFile.Parse(File.ReadAllBytes(LambdaGuard.Testing.RepositoryPaths.InRepo("samples", "suppressions.json")));
 
-        // Assert
+        // Assert: seed case 9's identity is the IAM user DeployRole, named exactly; every entry names its rule and function.
         Assert.Empty(content.Warnings);
-        var entry = Assert.Single(content.Entries);
-        Assert.Equal("*DeployRole", entry.Principal);
-        Assert.True(entry.ExpiresAt > new DateTimeOffset(2090, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var deployRole = Assert.Single(content.Entries, e => e.Id == "deploy-role-legacy-cleanup");
+        Assert.Equal("arn:aws:iam::123456789012:user/DeployRole", deployRole.Principal);
+        Assert.All(content.Entries, e =>
+        {
+            Assert.True(SuppressionValidator.IsAnchoredPrincipal(e.Principal!), e.Id);
+            Assert.DoesNotContain('*', e.RuleId!);
+            Assert.DoesNotContain('*', e.Function!);
+            Assert.True(e.ExpiresAt > new DateTimeOffset(2090, 1, 1, 0, 0, 0, TimeSpan.Zero), e.Id);
+        });
+    }
+
+    public static TheoryData<string, string> FailClosedEntries() => new()
+    {
+        { "typo-princpal", "princpal" },
+        { "principal-number", "principal" },
+        { "principal-array", "principal" },
+        { "principal-null", "principal" },
+        { "principal-empty", "principal" },
+        { "function-number", "function" },
+        { "rule-never-suppressible", "ruleId" },
+        { "rule-unknown", "ruleId" },
+        { "expiry-zoneless", "expiresAt" },
+        { "expiry-missing", "expiresAt" },
+        { "no-selector", "entry" },
+        { "reason-missing", "reason" },
+        { "reason-number", "reason" },
+        { "created-at-unreadable", "createdAt" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FailClosedEntries))]
+    public void Parse_WhenAnEntryHasAnyProblem_ShouldWarnNamingEntryAndFieldAndNeverSuppress(string id, string field)
+    {
+        // Arrange: without the problem field, most of these entries would silence alice's LG001 on orders-api.
+        var aliceCodeUpdate = Detections.FindingOf("Rules/lg001-code-updated.json", "lg001-iam-user");
+
+        // Act
+        var content = SuppressionFile.Parse(Fixtures.Bytes("Suppressions", "fail-closed.json"));
+
+        // Assert
+        var entry = Assert.Single(content.Entries, e => e.Id == id);
+        Assert.Contains(content.Warnings, w => w.Contains($"'{id}'.{field}:", StringComparison.Ordinal) && w.Contains("suppresses nothing", StringComparison.Ordinal));
+        Assert.Contains(SuppressionValidator.ValidateForUse(entry).Problems, p => p.Field == field);
+        Assert.Null(SuppressionMatcher.FindMatch(aliceCodeUpdate, [entry], new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Parse_WhenFailClosedFixtureRead_ShouldKeepEveryEntryAndWarnAboutEach()
+    {
+        // Act
+        var content = SuppressionFile.Parse(Fixtures.Bytes("Suppressions", "fail-closed.json"));
+
+        // Assert
+        Assert.Equal(FailClosedEntries().Select(row => (string)row[0]).Order(StringComparer.Ordinal), content.Entries.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(content.Entries, e => Assert.False(SuppressionValidator.ValidateForUse(e).IsValid, e.Id));
+    }
+
+    [Theory]
+    [InlineData("version", "3")]
+    [InlineData("pk", "\"suppression\"")]
+    [InlineData("ttl", "4102444800")]
+    public void Parse_WhenFileHoldsATableStorageAttribute_ShouldTreatItAsAnUnknownField(string name, string value)
+    {
+        // Arrange: the table's own attributes are allowed in table items only.
+        var json = $$"""{"suppressions": [{"id": "x", "reason": "r", "expiresAt": "2099-01-01T00:00:00Z", "function": "f", "{{name}}": {{value}}}]}""";
+
+        // Act
+        var content = SuppressionFile.Parse(Encoding.UTF8.GetBytes(json));
+
+        // Assert
+        var warning = Assert.Single(content.Warnings);
+        Assert.Contains($"'x'.{name}: '{name}' is not an entry field", warning, StringComparison.Ordinal);
+        Assert.False(SuppressionValidator.ValidateForUse(Assert.Single(content.Entries)).IsValid);
+    }
+
+    [Fact]
+    public void Parse_WhenSelectorNameIsMistyped_ShouldSuggestTheField()
+    {
+        // Act
+        var content = SuppressionFile.Parse(Fixtures.Bytes("Suppressions", "fail-closed.json"));
+
+        // Assert
+        Assert.Contains(content.Warnings, w => w.Contains("'typo-princpal'.princpal", StringComparison.Ordinal) && w.Contains("did you mean 'principal'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_WhenSelectorAppearsTwice_ShouldIgnoreTheEntry()
+    {
+        // Arrange: which of two values a JSON reader keeps differs between tools; neither is trusted.
+        var json = """{"suppressions": [{"id": "x", "reason": "r", "expiresAt": "2099-01-01T00:00:00Z", "principal": "arn:aws:iam::123456789012:user/bob", "principal": "*"}]}""";
+
+        // Act
+        var content = SuppressionFile.Parse(Encoding.UTF8.GetBytes(json));
+
+        // Assert
+        Assert.Contains(content.Warnings, w => w.Contains("'x'.principal: 'principal' appears more than once", StringComparison.Ordinal));
+        Assert.False(SuppressionValidator.ValidateForUse(Assert.Single(content.Entries)).IsValid);
     }
 
     [Fact]
@@ -97,7 +191,7 @@ public sealed class SuppressionFileTests
                 Id = "z-full",
                 Reason = "all fields \"quoted\" and ünïcode",
                 ExpiresAt = new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero),
-                Principal = "arn:aws:iam::123456789012:role/*DeployRole",
+                Principal = "arn:aws:iam::123456789012:role/Deploy*",
                 Function = "orders-*",
                 Api = "UpdateFunctionCode",
                 RuleId = "LG00?",

@@ -178,19 +178,23 @@ public sealed class SuppressionMatcherTests
     }
 
     [Fact]
-    public void FindMatch_WhenEntryIsBroad_ShouldSuppressEverySuppressibleFinding()
+    public void FindMatch_WhenEntryIsBroad_ShouldSuppressEverySuppressibleFindingThatIsNotCritical()
     {
         // Arrange
         var broad = Entry() with { Principal = "*", Function = "*", Api = "*", RuleId = "*", Account = "*", Region = "*" };
-        var layerShare = Detections.FindingOf("Rules/lg007-layer-shared.json", "lg007-star");
+        var layerToAccount = Detections.FindingOf("Rules/lg007-layer-shared.json", "lg007-account");
+        var layerToEveryone = Detections.FindingOf("Rules/lg007-layer-shared.json", "lg007-star");
 
         // Act
         var codeMatch = SuppressionMatcher.FindMatch(AliceCodeUpdate, [broad], Now);
-        var layerMatch = SuppressionMatcher.FindMatch(layerShare, [broad], Now);
+        var layerMatch = SuppressionMatcher.FindMatch(layerToAccount, [broad], Now);
+        var criticalMatch = SuppressionMatcher.FindMatch(layerToEveryone, [broad], Now);
 
         // Assert
         Assert.NotNull(codeMatch);
         Assert.NotNull(layerMatch);
+        Assert.Null(criticalMatch);
+        Assert.Contains("Critical", SuppressionMatcher.Explain(broad, layerToEveryone, Now).Blocker, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -200,8 +204,8 @@ public sealed class SuppressionMatcherTests
     public void FindMatch_WhenFindingHasNoFunctionName_ShouldMatchOnlyAPatternThatAcceptsNothing(string function, bool suppresses)
     {
         // Arrange: a layer share names a layer, not a function.
-        var layerShare = Detections.FindingOf("Rules/lg007-layer-shared.json", "lg007-star");
-        var entry = Entry() with { Principal = "*alice", Function = function };
+        var layerShare = Detections.FindingOf("Rules/lg007-layer-shared.json", "lg007-account");
+        var entry = Entry() with { Principal = "arn:aws:iam::123456789012:user/alice", Function = function };
 
         // Act
         var match = SuppressionMatcher.FindMatch(layerShare, [entry], Now);
@@ -211,20 +215,100 @@ public sealed class SuppressionMatcherTests
     }
 
     [Theory]
-    [InlineData("*", null, true)]
-    [InlineData("**", "*", true)]
-    [InlineData("*", "orders-*", false)]
-    [InlineData("?*", null, false)]
-    public void IsBroad_WhenSelectorsGiven_ShouldBeTrueOnlyWhenEveryPresentSelectorIsStars(string principal, string? function, bool broad)
+    [InlineData("LG005", "orders-api", true)]
+    [InlineData("LG00?", "orders-api", false)]
+    [InlineData("LG005", "orders-*", false)]
+    [InlineData("LG005", "orders-ap?", false)]
+    [InlineData("LG005", null, false)]
+    [InlineData(null, "orders-api", false)]
+    [InlineData("LG005", "billing-api", false)]
+    public void FindMatch_WhenFindingIsCritical_ShouldSuppressOnlyWhenRuleIdAndFunctionNameItExactly(string? ruleId, string? function, bool suppresses)
     {
-        // Arrange
-        var entry = Entry() with { Principal = principal, Function = function };
+        // Arrange: alice opens a public function URL on orders-api (LG005, Critical).
+        var publicUrl = Detections.FindingOf("Rules/lg005-public-url.json", "lg005-create-none");
+        var entry = Entry() with { Principal = "arn:aws:iam::123456789012:user/alice", RuleId = ruleId, Function = function };
 
         // Act
-        var isBroad = SuppressionValidator.IsBroad(entry);
+        var match = SuppressionMatcher.FindMatch(publicUrl, [entry], Now);
 
         // Assert
-        Assert.Equal(broad, isBroad);
+        Assert.Equal(Severity.Critical, publicUrl.Severity);
+        Assert.Equal(suppresses, match is not null);
+    }
+
+    [Fact]
+    public void FindMatch_WhenAnExactLg004EntryIsForRoutineGrants_ShouldNotHideAStarGrant()
+    {
+        // Arrange: an entry written for alice's same-account grants, pinned to the rule but not the function.
+        var routine = Entry() with { Principal = "arn:aws:iam::123456789012:user/alice", RuleId = "LG004" };
+        var ownAccountGrant = Detections.FindingOf("Rules/lg004-resource-policy.json", "lg004-own-account");
+        var starGrant = Detections.FindingOf("Rules/lg004-resource-policy.json", "lg004-star");
+
+        // Act
+        var routineMatch = SuppressionMatcher.FindMatch(ownAccountGrant, [routine], Now);
+        var starMatch = SuppressionMatcher.FindMatch(starGrant, [routine], Now);
+
+        // Assert
+        Assert.NotEqual(Severity.Critical, ownAccountGrant.Severity);
+        Assert.NotNull(routineMatch);
+        Assert.Equal(Severity.Critical, starGrant.Severity);
+        Assert.Null(starMatch);
+    }
+
+    [Fact]
+    public void FindMatch_WhenRootRaisedTheFindingToCritical_ShouldNeedAnEntryPinnedToRuleAndFunction()
+    {
+        // Arrange
+        var rootCodeUpdate = Detections.FindingOf("Rules/lg001-code-updated.json", "lg001-root");
+        var loose = Entry("loose") with { RuleId = "LG001", Function = "orders-*" };
+        var pinned = Entry("pinned") with { RuleId = "LG001", Function = "orders-api" };
+
+        // Act
+        var looseMatch = SuppressionMatcher.FindMatch(rootCodeUpdate, [loose], Now);
+        var pinnedMatch = SuppressionMatcher.FindMatch(rootCodeUpdate, [pinned], Now);
+
+        // Assert
+        Assert.Equal(Severity.Critical, rootCodeUpdate.Severity);
+        Assert.Null(looseMatch);
+        Assert.Equal("pinned", pinnedMatch?.Id);
+    }
+
+    [Theory]
+    [InlineData("LG010")]
+    [InlineData("LG011")]
+    [InlineData("LG0?0")]
+    [InlineData("LG999")]
+    public void FindMatch_WhenRuleIdMatchesNoSuppressibleRule_ShouldIgnoreTheWholeEntry(string ruleId)
+    {
+        // Arrange: the other selectors alone would match alice's LG001.
+        var entry = Entry() with { Function = "orders-api", RuleId = ruleId };
+
+        // Act
+        var explanation = SuppressionMatcher.Explain(entry, AliceCodeUpdate, Now);
+
+        // Assert
+        Assert.False(explanation.Suppresses);
+        Assert.Contains("invalid", explanation.Blocker, StringComparison.Ordinal);
+        Assert.Contains("ruleId", explanation.Blocker, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindMatch_WhenEntryCarriesAReadProblem_ShouldIgnoreItEvenThoughEverySelectorMatches()
+    {
+        // Arrange: what the readers record for {"princpal": ...}: the typo'd selector is not in the entry.
+        var entry = Entry() with
+        {
+            Function = "orders-api",
+            ReadProblems = [new SuppressionProblem("princpal", "'princpal' is not an entry field", "did you mean 'principal'?")],
+        };
+
+        // Act
+        var explanation = SuppressionMatcher.Explain(entry, AliceCodeUpdate, Now);
+
+        // Assert
+        Assert.True(explanation.Checks.All(c => c.Matched));
+        Assert.False(explanation.Suppresses);
+        Assert.Contains("princpal", explanation.Blocker, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,11 @@ public sealed class SuppressionValidatorTests
         { "api", Valid with { Api = "UpdateFunctionCode20150331v2" } },
         { "ruleId", Valid with { RuleId = "lg001" } },
         { "ruleId", Valid with { RuleId = "LG010" } },
-        { "ruleId", Valid with { RuleId = "LG01?" } },
+        { "ruleId", Valid with { RuleId = "LG011" } },
+        { "ruleId", Valid with { RuleId = "LG0?0" } },
+        { "ruleId", Valid with { RuleId = "LG999" } },
+        { "principal", Valid with { Principal = string.Empty } },
+        { "reason", Valid with { ReadProblems = [new SuppressionProblem("reason", "is a number, not a string", "store reason as text")] } },
         { "account", Valid with { Account = "12345678901a" } },
         { "region", Valid with { Region = "US-EAST-1" } },
         { "expiresAt", Valid with { ExpiresAt = null } },
@@ -100,15 +104,56 @@ public sealed class SuppressionValidatorTests
     }
 
     [Theory]
-    [InlineData("*DeployRole")]
-    [InlineData("arn:aws:sts::123456789012:assumed-role/*")]
-    [InlineData("arn:aws:iam::*:user/alice")]
-    public void ValidateForWrite_WhenPrincipalIsAUsefulGlob_ShouldAcceptIt(string principal)
+    [InlineData("arn:aws:iam::123456789012:role/DeployRole", false)]
+    [InlineData("arn:aws:iam::123456789012:user/DeployRole", false)]
+    [InlineData("arn:aws:iam::123456789012:role/ci/Deploy*", false)]
+    [InlineData("arn:aws:sts::123456789012:assumed-role/Deploy*", false)]
+    [InlineData("arn:aws:sts::123456789012:assumed-role/*", true)]
+    [InlineData("arn:aws:iam::123456789012:role/*DeployRole", true)]
+    [InlineData("arn:aws-us-gov:iam::123456789012:root", false)]
+    [InlineData("*", false)]
+    [InlineData("*DeployRole", true)]
+    [InlineData("arn:aws:iam::*:user/alice", true)]
+    [InlineData("arn:aws:iam::1234567890??:user/alice", true)]
+    [InlineData("arn:aws:iam::123456789012:*/DeployRole", true)]
+    [InlineData("arn:*:iam::123456789012:role/DeployRole", true)]
+    public void ValidateForWrite_WhenPrincipalIsAGlob_ShouldAcceptItAndWarnOnlyWhenUnanchored(string principal, bool warned)
     {
         // Act
         var validation = SuppressionValidator.ValidateForWrite(Valid with { Principal = principal }, Now);
 
         // Assert
         Assert.True(validation.IsValid, string.Join("; ", validation.Problems));
+        Assert.Equal(warned, validation.Warnings.Any(w => w.Field == "principal" && w.Message.Contains("not anchored", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ValidateForUse_WhenRuleIdMatchesASuppressibleRule_ShouldAcceptEveryCatalogRuleButLg010AndLg011()
+    {
+        // Arrange: taken from the catalog, so a rule added later (LG012) is covered without editing this test.
+        var ids = LambdaGuard.Core.Rules.RuleCatalog.All.Select(r => r.Id).ToList();
+
+        // Act
+        var accepted = ids.Where(id => SuppressionValidator.ValidateForUse(Valid with { RuleId = id }).IsValid).ToList();
+
+        // Assert
+        Assert.Equal(ids.Except(["LG010", "LG011"]), accepted);
+        Assert.Equal(accepted, SuppressionValidator.SuppressibleRuleIds);
+    }
+
+    [Theory]
+    [InlineData("*", null, true)]
+    [InlineData("**", "*", true)]
+    [InlineData("*?", "**?", true)]
+    [InlineData("?*", null, true)]
+    [InlineData("?", null, false)]
+    [InlineData("*", "orders-*", false)]
+    public void IsBroad_WhenSelectorsGiven_ShouldBeTrueOnlyWhenEveryPresentSelectorIsUniversal(string principal, string? function, bool broad)
+    {
+        // Act
+        var isBroad = SuppressionValidator.IsBroad(Valid with { Principal = principal, Function = function, Api = null, RuleId = null, Account = null, Region = null });
+
+        // Assert
+        Assert.Equal(broad, isBroad);
     }
 }

@@ -1,4 +1,4 @@
-namespace LambdaGuard.Aws.DynamoDb;
+namespace LambdaGuard.Core.Suppressions;
 
 /// <summary>Base of the admin-operation outcomes a caller is expected to handle (exists, not found, stale
 /// version), so the CLI can report any of them with one catch.</summary>
