@@ -8,8 +8,8 @@ using LambdaGuard.Aws.Tests.Publishing;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Ports;
 using LambdaGuard.Testing;
+using LambdaGuard.Testing.Fakes;
 using LambdaGuard.Testing.Http;
-using Moq;
 
 namespace LambdaGuard.Aws.Tests.SecurityHub;
 
@@ -18,15 +18,12 @@ public sealed class SecurityHubAlertPublisherTests : IAsyncDisposable
 {
     private readonly LoopbackHttpStub stub = LoopbackHttpStub.Start();
     private readonly List<string> problems = [];
-    private readonly Mock<IAlertPublisher> sns = new();
-
-    public SecurityHubAlertPublisherTests() =>
-        sns.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>())).ReturnsAsync("sns-1");
+    private readonly RecordingAlertPublisher sns = new();
 
     public async ValueTask DisposeAsync() => await stub.DisposeAsync();
 
     private SecurityHubAlertPublisher Publisher(Uri? serviceUrl = null) => new(
-        sns.Object,
+        sns,
         new SecurityHubImporter(
             new SecurityHubOptions
             {
@@ -52,7 +49,7 @@ public sealed class SecurityHubAlertPublisherTests : IAsyncDisposable
         var messageId = await Publisher().PublishAsync(message, null, CancellationToken.None);
 
         // Assert
-        Assert.Equal("sns-1", messageId);
+        Assert.Equal("message-1", messageId);
         var finding = Assert.Single(JsonDocument.Parse(Assert.Single(stub.Requests).Body).RootElement.GetProperty("Findings").EnumerateArray());
         Assert.Equal($"lambdaguard/{message.AlertId}", finding.GetProperty("Id").GetString());
         Assert.Equal("111122223333", finding.GetProperty("AwsAccountId").GetString());
@@ -70,7 +67,7 @@ public sealed class SecurityHubAlertPublisherTests : IAsyncDisposable
         var messageId = await Publisher().PublishAsync(RealAlerts.For("alert-code-sha"), null, CancellationToken.None);
 
         // Assert
-        Assert.Equal("sns-1", messageId);
+        Assert.Equal("message-1", messageId);
         Assert.Contains("InvalidAccessException", Assert.Single(problems), StringComparison.Ordinal);
     }
 
@@ -89,7 +86,7 @@ public sealed class SecurityHubAlertPublisherTests : IAsyncDisposable
             var messageId = await Publisher(url).PublishAsync(RealAlerts.For("alert-code-sha"), DateTimeOffset.UtcNow.AddMilliseconds(800), CancellationToken.None);
 
             // Assert
-            Assert.Equal("sns-1", messageId);
+            Assert.Equal("message-1", messageId);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
             Assert.Single(problems);
         }
@@ -103,7 +100,7 @@ public sealed class SecurityHubAlertPublisherTests : IAsyncDisposable
     public async Task PublishAsync_WhenSnsFails_ShouldThrowAndImportNothing()
     {
         // Arrange
-        sns.Setup(p => p.PublishAsync(It.IsAny<AlertMessage>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("sns down"));
+        sns.Failure = new InvalidOperationException("sns down");
 
         // Act
         await Assert.ThrowsAsync<InvalidOperationException>(() => Publisher().PublishAsync(RealAlerts.For("alert-code-sha"), null, CancellationToken.None));
