@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LambdaGuard.Core.Coverage;
 using LambdaGuard.Core.Ports;
+using LambdaGuard.Core.Time;
 using S = LambdaGuard.Aws.DynamoDb.SpokeSignalAttributes;
 
 namespace LambdaGuard.Aws.DynamoDb;
@@ -55,7 +56,7 @@ public sealed class DynamoDbSpokeSignals : ISpokeSignals
                         [":kind"] = Text(S.KindValue),
                         [":account"] = Text(account),
                         [":region"] = Text(region),
-                        [":at"] = Text(IsoTimestamp.Format(signalAt)),
+                        [":at"] = Text(IsoTime.FormatPrecise(signalAt)),
                         [":ms"] = Number(signalAt.ToUnixTimeMilliseconds()),
                     },
                 },
@@ -118,7 +119,7 @@ public sealed class DynamoDbSpokeSignals : ISpokeSignals
                     },
                     ExpressionAttributeValues = new Dictionary<string, AttributeValue>
                     {
-                        [":at"] = Text(IsoTimestamp.Format(now)),
+                        [":at"] = Text(IsoTime.FormatPrecise(now)),
                         [":ms"] = Number(now.ToUnixTimeMilliseconds()),
                         [":last"] = Number(signal.LastSignalAt.ToUnixTimeMilliseconds()),
                     },
