@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
 
@@ -54,6 +55,11 @@ public sealed class AwsClientFactory
 
     public IAmazonSecurityTokenService CreateSts() =>
         new AmazonSecurityTokenServiceClient(Configure(new AmazonSecurityTokenServiceConfig(), options.StsEndpointUrl ?? options.EndpointUrl, "STS"));
+
+    /// <summary>S3 at <see cref="AwsConnectionOptions.EndpointUrl"/> when given, with path-style addressing
+    /// there (emulators and custom endpoints do not resolve bucket subdomains).</summary>
+    public IAmazonS3 CreateS3() =>
+        new AmazonS3Client(Configure(new AmazonS3Config { ForcePathStyle = options.EndpointUrl is not null }, options.EndpointUrl, "S3"));
 
     private T Configure<T>(T config, Uri? endpoint, string service)
         where T : ClientConfig

@@ -1,3 +1,4 @@
+using LambdaGuard.Cli.Scanning;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Rules;
 
@@ -10,4 +11,28 @@ public sealed record ScanRequest(
     bool ShowSuppressed,
     Severity? FailOn,
     DetectorSettings Settings,
-    string? AsOf);
+    string? AsOf)
+{
+    /// <summary>An output format name from <see cref="ScanOutputFactory.Formats"/>; <see cref="Jsonl"/> is kept for older callers.</summary>
+    public string Format { get; init; } = Jsonl ? "jsonl" : "table";
+
+    public bool Wide { get; init; }
+
+    public string? Since { get; init; }
+
+    public string? Until { get; init; }
+
+    public IReadOnlyList<string> Accounts { get; init; } = [];
+
+    public IReadOnlyList<string> EventRegions { get; init; } = [];
+
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
+    public Severity? MinSeverity { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? EndpointUrl { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace LambdaGuard.Cli.Scanning;
+
+public sealed record ScanOutputOptions(bool Wide, int MaxParameterBytes);
