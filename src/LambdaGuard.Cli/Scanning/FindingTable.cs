@@ -11,7 +11,7 @@ namespace LambdaGuard.Cli.Scanning;
 public sealed class FindingTable(bool wide = false)
 {
     public const int CompactWidth = 100;
-    private const int WideWidth = 400;
+    private const int WideWidth = 2000;
     private readonly List<ScannedFinding> _rows = [];
 
     public void Add(ScannedFinding finding) => _rows.Add(finding);
