@@ -20,7 +20,7 @@ trap 'kill "$emulator"' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
 endpoint="http://127.0.0.1:$port"
 curl -s -X PUT "$endpoint/bench" > /dev/null
-( cd "$archive" && find AWSLogs -type f -print0 | xargs -0 -P 4 -I{} curl -s -o /dev/null -X PUT --data-binary @{} "$endpoint/bench/{}" )
+( cd "$archive" && find AWSLogs -type f -print0 | xargs -0 -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/octet-stream' -X PUT --data-binary @{} "$endpoint/bench/{}" )
 export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-AKIDLAMBDAGUARDTEST} AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-lambdaguard-test-secret}
 export AWS_REGION=${AWS_REGION:-us-east-1} AWS_EC2_METADATA_DISABLED=true
 
