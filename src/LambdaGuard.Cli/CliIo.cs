@@ -5,5 +5,8 @@ namespace LambdaGuard.Cli;
 /// variables without touching the process.</summary>
 public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader Input, bool Interactive, TimeProvider Clock)
 {
+    /// <summary>Standard input as bytes, for <c>scan -</c> (logs may be gzip).</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
     public static CliIo FromConsole() => new(Console.Out, Console.Error, Console.In, !Console.IsErrorRedirected, TimeProvider.System);
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using LambdaGuard.Cli.Commands;
+using LambdaGuard.Cli.Coverage;
+using LambdaGuard.Cli.Parsing;
 using LambdaGuard.Cli.Replay;
 using LambdaGuard.Cli.Rules;
 using LambdaGuard.Cli.TestAlert;
@@ -17,7 +20,7 @@ public static class LambdaGuardCli
         root.Subcommands.Add(TestAlertCommand.Create(io));
         root.Subcommands.Add(SuppressionsCommand.Create(io));
         root.Subcommands.Add(RulesCommand.Create(io));
-        root.Subcommands.Add(Coverage.CoverageCommand.Create(io));
+        root.Subcommands.Add(CoverageCommand.Create(io));
         return root;
     }
 
@@ -25,18 +28,53 @@ public static class LambdaGuardCli
     {
         var root = Build(io);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var unknown = UnknownOptions.Find(parsed);
+        if (parsed.Errors.Count > 0 || unknown.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                await io.Error.WriteLineAsync($"lambdaguard: {error.Message}").ConfigureAwait(false);
-            }
-
-            await io.Error.WriteLineAsync("Run 'lambdaguard --help' for usage.").ConfigureAwait(false);
+            await ReportUsageErrorsAsync(parsed, unknown, io).ConfigureAwait(false);
             return ExitCodes.UsageOrInputError;
         }
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error };
         return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    /// <summary>Every usage error before anything runs: unknown options with the closest real name, the
+    /// parser's own errors, and where the help of the command in use is.</summary>
+    private static async Task ReportUsageErrorsAsync(ParseResult parsed, IReadOnlyList<string> unknown, CliIo io)
+    {
+        var command = parsed.CommandResult.Command;
+        var commandPath = CommandPath(parsed.CommandResult);
+        foreach (var token in unknown)
+        {
+            var hint = UnknownOptions.Suggest(token, command) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+            await io.Error.WriteLineAsync($"{commandPath}: unknown option '{token}'.{hint}").ConfigureAwait(false);
+        }
+
+        foreach (var error in parsed.Errors)
+        {
+            if (unknown.Any(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var unmatched = parsed.UnmatchedTokens.FirstOrDefault(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal));
+            var hint = unmatched is not null && UnknownOptions.Suggest(unmatched, command) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+            await io.Error.WriteLineAsync($"{commandPath}: {error.Message}{hint}").ConfigureAwait(false);
+        }
+
+        await io.Error.WriteLineAsync($"Run '{commandPath} --help' for usage.").ConfigureAwait(false);
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? current = result; current is CommandResult command; current = command.Parent)
+        {
+            names.Add(command.Parent is null ? "lambdaguard" : command.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
 using LambdaGuard.Aws.Sns;
@@ -76,6 +77,14 @@ public sealed class AwsClientFactory
     public IAmazonSecurityTokenService CreateSts() =>
         new AmazonSecurityTokenServiceClient(Configure(new AmazonSecurityTokenServiceConfig(), options.StsEndpointUrl ?? options.EndpointUrl, "STS"));
 
+    /// <summary>S3 at <c>--s3-endpoint-url</c> or <c>--endpoint-url</c> when given, with path-style addressing
+    /// there (emulators and custom endpoints do not resolve bucket subdomains).</summary>
+    public IAmazonS3 CreateS3()
+    {
+        var endpoint = options.S3EndpointUrl ?? options.EndpointUrl;
+        return new AmazonS3Client(Configure(new AmazonS3Config { ForcePathStyle = endpoint is not null }, endpoint, "S3"));
+    }
+
     private AWSCredentials? ProfileCredentials()
     {
         if (options.Profile is not { } profile)
@@ -97,7 +106,7 @@ public sealed class AwsClientFactory
         if (options.Profile is { } profile)
         {
             // The SDK resolves every profile kind from here, SSO included (AWSSDK.SSO/SSOOIDC are referenced for that).
-            config.Profile = new Profile(profile);
+            config.Profile = profilesLocation is null ? new Profile(profile) : new Profile(profile, profilesLocation);
         }
 
         if (endpoint is not null)

@@ -1,71 +1,200 @@
 using System.CommandLine;
 using System.Diagnostics;
+using LambdaGuard.Cli.Aws;
 using LambdaGuard.Cli.Scanning;
-using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Detection;
-using LambdaGuard.Core.Formats;
 using LambdaGuard.Core.Rules;
 using LambdaGuard.Core.Suppressions;
 
 namespace LambdaGuard.Cli.Commands;
 
-/// <summary><c>lambdaguard scan</c> exactly as docs/interfaces.md gives it.</summary>
+/// <summary><c>lambdaguard scan</c> as docs/interfaces.md gives it, with the additions of 2026-11-30.</summary>
 public static class ScanCommand
 {
-    public static Command Create(CliIo io)
+    public static Command Create(CliIo io, Func<ScanRequest, IS3Objects>? s3 = null)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "CloudTrail files or folders (recursive), plain or .gz", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "CloudTrail files or folders (recursive), plain or .gz; s3://bucket/prefix; - for standard input", Arity = ArgumentArity.OneOrMore };
         var suppressions = new Option<string?>("--suppressions") { Description = "Suppression file {\"suppressions\":[...]}" };
         var format = new Option<string>("--format") { Description = "table (default), jsonl, csv, ocsf (OCSF 1.1.0 JSON Lines), asff (Security Hub) or markdown (report)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong(["table", "jsonl", .. FindingFormats.Names]);
+        format.AcceptOnlyFromAmong(ScanOutputFactory.Formats);
+        var wide = new Option<bool>("--wide") { Description = "Table: every column (full times, account, region, API, source) instead of 100 columns" };
         var showSuppressed = new Option<bool>("--show-suppressed") { Description = "Also print suppressed findings" };
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an unsuppressed finding at or above this severity exists (Info, Low, Medium, High, Critical)" };
-        failOn.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && !Enum.TryParse<Severity>(value, ignoreCase: true, out _))
-            {
-                result.AddError($"--fail-on '{value}' is not a severity: use one of {string.Join(", ", Enum.GetNames<Severity>())}");
-            }
-        });
+        var failOn = SeverityOption("--fail-on", "Exit 1 when an unsuppressed finding at or above this severity exists");
         var options = new DetectorOptions();
-        var asOf = new Option<string?>("--as-of") { Description = "Judge suppression expiry at this ISO 8601 time (backtests); default now" };
+        var asOf = new Option<string?>("--as-of") { Description = "Judge suppression expiry (and relative --since/--until) at this ISO 8601 time; default now" };
+        var since = new Option<string?>("--since") { Description = "Only events at or after this time: ISO 8601, a date, or an age such as 7d, 12h, 30m" };
+        var until = new Option<string?>("--until") { Description = "Only events before this time (same forms as --since)" };
+        var account = new Option<string[]>("--account") { Description = "Only events in accounts matching this glob (repeatable)" };
+        var eventRegion = new Option<string[]>("--event-region") { Description = "Only events in regions matching this glob (repeatable)" };
+        var rule = new Option<string[]>("--rule") { Description = "Only findings of rules matching this glob, e.g. LG00? (repeatable)" };
+        var minSeverity = SeverityOption("--min-severity", "Only findings at or above this severity");
+        var aws = new AwsCommandOptions(AwsService.S3, "AWS region of the s3:// buckets (default: AWS_REGION, else the profile's region)");
 
         var command = new Command("scan", "Run the detection rules over CloudTrail files offline.");
         command.Arguments.Add(paths);
-        command.Options.Add(suppressions);
-        command.Options.Add(format);
-        command.Options.Add(showSuppressed);
-        command.Options.Add(failOn);
+        foreach (var option in new Option[] { suppressions, format, wide, showSuppressed, failOn })
+        {
+            command.Options.Add(option);
+        }
+
         options.AddTo(command);
-        command.Options.Add(asOf);
+        foreach (var option in new Option[] { asOf, since, until, account, eventRegion, rule, minSeverity })
+        {
+            command.Options.Add(option);
+        }
+
+        aws.AddTo(command);
 
         command.SetAction(parse =>
         {
+            AwsConnectionOptions connection;
+            try
+            {
+                connection = aws.Read(parse);
+            }
+            catch (AwsSetupException ex)
+            {
+                io.Error.WriteLine($"lambdaguard scan: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+
             var request = new ScanRequest(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(suppressions),
                 parse.GetValue(format) == "jsonl",
                 parse.GetValue(showSuppressed),
-                parse.GetValue(failOn) is { } level ? Enum.Parse<Severity>(level, ignoreCase: true) : null,
+                ParseSeverity(parse.GetValue(failOn)),
                 options.Read(parse),
-                parse.GetValue(asOf));
-            return Run(request, io, FindingFormats.Create(parse.GetValue(format)!, io.Clock.GetUtcNow(), request.Settings));
+                parse.GetValue(asOf))
+            {
+                Format = parse.GetValue(format) ?? "table",
+                Wide = parse.GetValue(wide),
+                Since = parse.GetValue(since),
+                Until = parse.GetValue(until),
+                Accounts = parse.GetValue(account) ?? [],
+                EventRegions = parse.GetValue(eventRegion) ?? [],
+                Rules = parse.GetValue(rule) ?? [],
+                MinSeverity = ParseSeverity(parse.GetValue(minSeverity)),
+                Aws = connection,
+            };
+            return Run(request, io, s3);
         });
         return command;
     }
 
-    /// <param name="formatter">A format of <see cref="FindingFormats"/> instead of table or jsonl.</param>
-    public static int Run(ScanRequest request, CliIo io, IFindingFormatter? formatter = null)
+    /// <param name="s3">Builds the S3 reader for s3:// paths (tests); default: the SDK's, from <see cref="ScanRequest.Aws"/>.</param>
+    public static int Run(ScanRequest request, CliIo io, Func<ScanRequest, IS3Objects>? s3 = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(io);
-        var now = io.Clock.GetUtcNow();
-        if (request.AsOf is not null)
+        if (Prepare(request, io) is not { } prepared)
         {
-            if (!SuppressionFile.TryParseTime(request.AsOf, out now))
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var (now, scope, entries) = prepared;
+        var clock = Stopwatch.StartNew();
+        var summary = new ScanSummary();
+        if (CollectInputs(request, io, scope, summary, s3) is not { } collected)
+        {
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var (inputs, inputErrors) = collected;
+        var detector = new Detector(request.Settings);
+        var scanner = new FileScanner(detector, entries, now, scope);
+        var output = ScanOutputFactory.Create(request.Format, io, new ScanOutputOptions(request.Wide, request.Settings, io.Clock.GetUtcNow()));
+        var progress = new ScanProgress(io, inputs.Count);
+
+        // Network reads wait more than they compute, so S3 objects are fetched several per core.
+        var workers = inputs.Any(input => input is S3ObjectInput) ? Math.Max(8, Environment.ProcessorCount * 4) : Environment.ProcessorCount;
+        foreach (var result in ParallelFileScan.Run(inputs, scanner.Scan, workers))
+        {
+            if (result.Diagnostics.Count > 0)
             {
-                io.Error.WriteLine($"lambdaguard scan: --as-of '{request.AsOf}' is not an ISO 8601 time with a zone (e.g. 2026-01-31T00:00:00Z)");
-                return ExitCodes.UsageOrInputError;
+                progress.Clear();
+            }
+
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                io.Error.WriteLine(diagnostic);
+            }
+
+            foreach (var scanned in result.Findings)
+            {
+                if (scanned.SuppressedBy is null || request.ShowSuppressed)
+                {
+                    output.Add(scanned);
+                }
+            }
+
+            summary.Add(result);
+            progress.Report(summary, clock.Elapsed);
+        }
+
+        summary.Elapsed = clock.Elapsed;
+        progress.Clear();
+        output.Complete(summary);
+        if (inputErrors || summary.Counters.FileErrors > 0)
+        {
+            return ExitCodes.UsageOrInputError;
+        }
+
+        if (request.FailOn is { } threshold && summary.AtOrAbove(threshold) is > 0 and var met)
+        {
+            io.Error.WriteLine($"lambdaguard scan: {met} unsuppressed finding{(met == 1 ? string.Empty : "s")} at or above {threshold} (--fail-on {threshold})");
+            return ExitCodes.FindingsAtOrAboveThreshold;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Everything that can be wrong with the options, checked before anything is read.</summary>
+    private static (DateTimeOffset Now, ScanScope Scope, IReadOnlyList<SuppressionEntry> Entries)? Prepare(ScanRequest request, CliIo io)
+    {
+        var now = io.Clock.GetUtcNow();
+        if (request.AsOf is not null && !SuppressionFile.TryParseTime(request.AsOf, out now))
+        {
+            io.Error.WriteLine($"lambdaguard scan: --as-of '{request.AsOf}' is not an ISO 8601 time with a zone (e.g. 2026-01-31T00:00:00Z)");
+            return null;
+        }
+
+        DateTimeOffset? since = null, until = null;
+        foreach (var (name, text) in new[] { ("--since", request.Since), ("--until", request.Until) })
+        {
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!TimeArgument.TryParse(text, now, out var time))
+            {
+                io.Error.WriteLine($"lambdaguard scan: {name} '{text}' is not a time: use ISO 8601 with a zone (2026-11-20T10:00:00Z), a date (2026-11-20) or an age (7d, 12h, 30m)");
+                return null;
+            }
+
+            if (name == "--since")
+            {
+                since = time;
+            }
+            else
+            {
+                until = time;
+            }
+        }
+
+        if (since >= until)
+        {
+            io.Error.WriteLine($"lambdaguard scan: --since {since:O} is not before --until {until:O}");
+            return null;
+        }
+
+        foreach (var path in request.Paths.Where(S3Location.IsS3))
+        {
+            if (!S3Location.TryParse(path, out _))
+            {
+                io.Error.WriteLine($"lambdaguard scan: '{path}' is not an S3 location: use s3://bucket or s3://bucket/prefix");
+                return null;
             }
         }
 
@@ -85,76 +214,90 @@ public static class ScanCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SuppressionFileException)
             {
                 io.Error.WriteLine($"lambdaguard scan: suppression file {suppressionsPath}: {ex.Message}");
-                return ExitCodes.UsageOrInputError;
+                return null;
             }
         }
 
-        var (files, missing) = InputFiles.Expand(request.Paths);
-        foreach (var path in missing)
+        var scope = new ScanScope
         {
-            io.Error.WriteLine($"{path}: no such file or folder");
-        }
+            Since = since,
+            Until = until,
+            Accounts = request.Accounts,
+            EventRegions = request.EventRegions,
+            Rules = request.Rules,
+            MinSeverity = request.MinSeverity,
+        };
+        return (now, scope, entries);
+    }
 
-        var detector = new Detector(request.Settings);
-        var scanner = new FileScanner(detector, entries, now);
-        var summary = new ScanSummary();
-        var table = request.Jsonl || formatter is not null ? null : new FindingTable();
-        formatter?.Begin(io.Out);
-        var progress = new ScanProgress(io, files.Count);
-        var clock = Stopwatch.StartNew();
-
-        foreach (var result in ParallelFileScan.Run(files, scanner.Scan, Environment.ProcessorCount))
+    /// <summary>The inputs in PATH order. Problems are reported here; they make the exit code 2 once the rest
+    /// has been scanned. Null when S3 cannot even be set up (a usage error).</summary>
+    private static (List<ScanInput> Inputs, bool Errors)? CollectInputs(ScanRequest request, CliIo io, ScanScope scope, ScanSummary summary, Func<ScanRequest, IS3Objects>? s3Factory)
+    {
+        var inputs = new List<ScanInput>();
+        var local = new LocalInputs();
+        var walker = new InputWalker(io.OpenStandardInput);
+        var s3Listing = new S3Listing();
+        IS3Objects? s3 = null;
+        var listedLocations = new HashSet<string>(StringComparer.Ordinal);
+        var listedObjects = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in request.Paths)
         {
-            foreach (var diagnostic in result.Diagnostics)
+            if (S3Location.TryParse(path, out var location))
             {
-                io.Error.WriteLine(diagnostic);
-            }
+                try
+                {
+                    s3 ??= s3Factory?.Invoke(request) ?? CreateS3(request);
+                }
+                catch (AwsSetupException ex)
+                {
+                    io.Error.WriteLine($"lambdaguard scan: {ex.Message}");
+                    return null;
+                }
 
-            foreach (var scanned in result.Findings)
-            {
-                if (scanned.SuppressedBy is not null && !request.ShowSuppressed)
+                if (!listedLocations.Add(location.ToString()))
                 {
                     continue;
                 }
 
-                if (formatter is not null)
-                {
-                    formatter.Write(io.Out, scanned.Finding, scanned.SuppressedBy?.Id);
-                }
-                else if (table is null)
-                {
-                    io.Out.WriteLine(FindingJson.FindingLine(scanned.Finding, scanned.SuppressedBy?.Id, request.Settings.MaxParameterBytes));
-                }
-                else
-                {
-                    table.Add(scanned);
-                }
+                var before = s3Listing.Inputs.Count;
+                new S3InputLister(s3, scope).ListAsync(location, s3Listing, CancellationToken.None).GetAwaiter().GetResult();
+                inputs.AddRange(s3Listing.Inputs.Skip(before).Where(input => listedObjects.Add(input.Path)));
+                continue;
             }
 
-            summary.Add(result);
-            progress.Report(summary, clock.Elapsed);
+            var count = local.Inputs.Count;
+            walker.Add(path, local);
+            inputs.AddRange(local.Inputs.Skip(count));
         }
 
-        summary.Elapsed = clock.Elapsed;
-        progress.Finish();
-        formatter?.End(io.Out);
-        if (table is not null)
+        foreach (var line in local.Missing.Select(path => $"{path}: no such file or folder").Concat(local.Errors).Concat(s3Listing.Errors).Concat(local.Skipped))
         {
-            table.Render(io.Out);
-            io.Out.WriteLine(summary.Describe());
-        }
-        else
-        {
-            io.Error.WriteLine(summary.Describe());
+            io.Error.WriteLine(line);
         }
 
-        if (missing.Count > 0 || summary.Counters.FileErrors > 0)
-        {
-            return ExitCodes.UsageOrInputError;
-        }
-
-        return request.FailOn is { } threshold && summary.HighestUnsuppressed is { } highest && highest >= threshold
-            ? ExitCodes.FindingsAtOrAboveThreshold
-            : ExitCodes.Success;
+        summary.ObjectsOutsideWindow = s3Listing.ObjectsOutsideWindow;
+        summary.FoldersOutsideWindow = s3Listing.FoldersOutsideWindow;
+        summary.SkippedEntries = local.Skipped.Count;
+        summary.Counters.FileErrors += local.Errors.Count;
+        return (inputs, local.Missing.Count > 0 || local.Errors.Count > 0 || !s3Listing.Errors.IsEmpty);
     }
+
+    private static SdkS3Objects CreateS3(ScanRequest request) =>
+        new(AwsClientFactory.Create(request.Aws).CreateS3());
+
+    private static Option<string?> SeverityOption(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = $"{description} ({string.Join(", ", Enum.GetNames<Severity>())})" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !Enum.TryParse<Severity>(value, ignoreCase: true, out _))
+            {
+                result.AddError($"{name} '{value}' is not a severity: use one of {string.Join(", ", Enum.GetNames<Severity>())}");
+            }
+        });
+        return option;
+    }
+
+    private static Severity? ParseSeverity(string? value) => value is null ? null : Enum.Parse<Severity>(value, ignoreCase: true);
 }

@@ -13,4 +13,7 @@ public sealed class FileScanResult
     public List<string> Diagnostics { get; } = [];
 
     public Dictionary<DetectionDecision, long> Decisions { get; } = [];
+
+    /// <summary>Findings left out by each scope filter.</summary>
+    public Dictionary<FindingFilter, long> Filtered { get; } = [];
 }

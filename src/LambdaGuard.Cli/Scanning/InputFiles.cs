@@ -2,60 +2,54 @@ using LambdaGuard.Core.Reading;
 
 namespace LambdaGuard.Cli.Scanning;
 
-/// <summary>Expands PATH arguments: files as given, folders recursively in ordinal order (so output order
-/// and source indexes are stable between runs).</summary>
+/// <summary>Opens inputs for every command that reads logs, so all report an unopenable file the same way.</summary>
 public static class InputFiles
 {
+    /// <summary>The local walk for commands that take plain paths (replay, explain): the files found, plus
+    /// the entries that could not be read, which <see cref="Read(CloudTrailReader, string, ReadCounters)"/> then
+    /// reports and counts as file errors.</summary>
     public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
     {
-        var files = new List<string>();
-        var missing = new List<string>();
-        foreach (var path in paths)
+        var walk = InputWalker.Walk(paths, Console.OpenStandardInput);
+        var files = walk.Inputs.Where(input => input is LocalFileInput).Select(input => input.Path).Concat(walk.ErrorPaths).ToList();
+        if (walk.Inputs.Any(input => input is StandardInput))
         {
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden })
-                    .Order(StringComparer.Ordinal);
-                files.AddRange(found);
-            }
-            else
-            {
-                missing.Add(path);
-            }
+            walk.Missing.Add("-");
         }
 
-        return (files, missing);
+        return (files, walk.Missing);
     }
-
-    private const int FileBufferSize = 1 << 20;
 
     /// <summary>Streams one input file's items. A file that cannot be opened comes out as a
     /// <see cref="ReadItemKind.FileError"/> item, like one the reader cannot read, so every command reports and
     /// counts both the same way.</summary>
-    public static IEnumerable<ReadItem> Read(CloudTrailReader reader, string path, ReadCounters counters)
+    public static IEnumerable<ReadItem> Read(CloudTrailReader reader, string path, ReadCounters counters) =>
+        Read(reader, new LocalFileInput(path), counters);
+
+    public static IEnumerable<ReadItem> Read(CloudTrailReader reader, ScanInput input, ReadCounters counters)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(counters);
-        FileStream stream;
+        Stream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+            stream = input.Open();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || IsSourceError(ex))
         {
             counters.Files++;
             counters.FileErrors++;
-            return [ReadItem.FileError(new RecordLocation(path, 0), $"cannot open: {ex.Message}")];
+            return [ReadItem.FileError(new RecordLocation(input.Path, 0), $"cannot open: {ex.Message}")];
         }
 
-        return ReadOpened(reader, stream, path, counters);
+        return ReadOpened(reader, stream, input.Path, counters);
     }
 
-    private static IEnumerable<ReadItem> ReadOpened(CloudTrailReader reader, FileStream stream, string path, ReadCounters counters)
+    // S3 and HTTP failures arrive as the SDK's own exception types; all of them mean "cannot open".
+    private static bool IsSourceError(Exception ex) => ex is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException;
+
+    private static IEnumerable<ReadItem> ReadOpened(CloudTrailReader reader, Stream stream, string path, ReadCounters counters)
     {
         using (stream)
         {

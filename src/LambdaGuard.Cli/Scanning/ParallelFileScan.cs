@@ -4,7 +4,7 @@ namespace LambdaGuard.Cli.Scanning;
 /// same as a sequential scan. Lookahead is bounded, so memory does not grow with the archive.</summary>
 public static class ParallelFileScan
 {
-    public static IEnumerable<FileScanResult> Run(IReadOnlyList<string> files, Func<string, FileScanResult> scan, int workers)
+    public static IEnumerable<FileScanResult> Run<TInput>(IReadOnlyList<TInput> files, Func<TInput, FileScanResult> scan, int workers)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(scan);

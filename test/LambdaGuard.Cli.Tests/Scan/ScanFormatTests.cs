@@ -68,4 +68,49 @@ public sealed class ScanFormatTests
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Out);
     }
+
+    [Fact]
+    public async Task Scan_WhenFormatIsCsvWithRuleAndMinSeverity_ShouldListOnlyTheFindingsTheFiltersKeep()
+    {
+        // Act
+        var csv = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "csv", "--rule", "LG00?", "--min-severity", "High");
+        var jsonl = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl", "--rule", "LG00?", "--min-severity", "High");
+
+        // Assert
+        Assert.Equal(0, csv.ExitCode);
+        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var expected = jsonl.OutLines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("ruleId").GetString()).ToList();
+        Assert.NotEmpty(rows);
+        Assert.Equal(expected, rows.Select(row => row.Split(',')[3]));
+        Assert.Contains("findings outside --rule", csv.Error, StringComparison.Ordinal);
+        Assert.Contains("findings outside --min-severity", csv.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_WhenFormatIsCsvAndFiltersLeaveNothing_ShouldStillPrintTheHeader()
+    {
+        // Act
+        var run = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "csv", "--rule", "LG999");
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        var line = Assert.Single(run.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("alertId,eventTime,severity,ruleId,", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_WhenFormatIsOcsfAndPathIsDash_ShouldReadStandardInput()
+    {
+        // Arrange
+        var fixture = ScanRun.Fixture("alice-code-update.json");
+
+        // Act
+        var run = await ScanRun.RunWithInputAsync(() => File.OpenRead(fixture), "-", "--format", "ocsf");
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        var finding = JsonDocument.Parse(Assert.Single(run.OutLines)).RootElement;
+        Assert.Equal(2004, finding.GetProperty("class_uid").GetInt32());
+        Assert.Contains("LG001", finding.GetRawText(), StringComparison.Ordinal);
+    }
 }

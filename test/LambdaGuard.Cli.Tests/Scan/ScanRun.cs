@@ -18,11 +18,17 @@ internal sealed record ScanRun(int ExitCode, string Out, string Error)
 
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static async Task<ScanRun> RunAsync(params string[] args)
+    public static Task<ScanRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <param name="standardInput">What <c>scan -</c> reads; null for none.</param>
+    public static async Task<ScanRun> RunWithInputAsync(Func<Stream>? standardInput, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var io = new CliIo(output, error, TextReader.Null, Interactive: false, new AutoAdvancingTimeProvider(Today));
+        var io = new CliIo(output, error, TextReader.Null, Interactive: false, new AutoAdvancingTimeProvider(Today))
+        {
+            OpenStandardInput = standardInput ?? (() => Stream.Null),
+        };
         var exitCode = await LambdaGuardCli.RunAsync(["scan", .. args], io);
         return new ScanRun(exitCode, output.ToString(), error.ToString());
     }

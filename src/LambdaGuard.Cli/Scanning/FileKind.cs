@@ -1,0 +1,12 @@
+namespace LambdaGuard.Cli.Scanning;
+
+public enum FileKind
+{
+    RegularFile,
+    Directory,
+    Fifo,
+    CharacterDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
