@@ -50,7 +50,10 @@ public sealed class ReplayRunnerTests
         var suppressed = lines.Where(l => Outcome(l) == "suppressed").ToList();
         Assert.NotEmpty(suppressed);
         Assert.All(suppressed, l => Assert.Equal("alice-window", l.GetProperty("suppressionId").GetString()));
-        Assert.DoesNotContain(publisher.Messages, m => m.Message.Contains("user/alice", StringComparison.Ordinal));
+        Assert.DoesNotContain(publisher.Messages, m => m.Message.Contains("user/alice", StringComparison.Ordinal) && !m.Subject.Contains("Critical", StringComparison.Ordinal));
+
+        // Policy v2: an entry that does not name the rule and the function exactly never hides a Critical finding.
+        Assert.Contains(publisher.Messages, m => m.Message.Contains("user/alice", StringComparison.Ordinal) && m.Subject.Contains("Critical", StringComparison.Ordinal));
     }
 
     [Fact]

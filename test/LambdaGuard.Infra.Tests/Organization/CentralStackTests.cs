@@ -23,7 +23,8 @@ public sealed class CentralStackTests(OrganizationDeploymentFixture organization
         var template = Deployment.Template(Deployment.Stacks.Regional[0]);
         template.ResourceCountIs("AWS::Lambda::Function", 1);
         template.ResourceCountIs("AWS::DynamoDB::Table", 2);
-        template.ResourceCountIs("AWS::SNS::Topic", 2);
+        // Alerts, the alert-JSON topic for https subscribers, and operations: one of each for the whole organization.
+        template.ResourceCountIs("AWS::SNS::Topic", 3);
     }
 
     [Fact]
