@@ -1,0 +1,122 @@
+using System.Buffers;
+
+namespace LambdaGuard.Core.Reading;
+
+/// <summary>Finds where a JSON value ends by following only strings and brackets, chunk by chunk, so a
+/// value too large to buffer (or too broken to tokenize) can be stepped over in constant memory. It does
+/// not validate: whatever it steps over is reported, never evaluated.</summary>
+internal struct ValueSkipper
+{
+    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
+    private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
+
+    private Kind _kind;
+    private long _depth;
+    private bool _inString;
+    private bool _pendingEscape;
+
+    private enum Kind
+    {
+        Unknown,
+        Container,
+        String,
+        Scalar,
+    }
+
+    /// <summary>Consumes the next chunk of the value. Returns how many bytes of <paramref name="chunk"/>
+    /// belong to the value when it ends inside it, or -1 when the whole chunk does and more is needed.</summary>
+    public int Advance(ReadOnlySpan<byte> chunk)
+    {
+        var i = 0;
+        if (_kind == Kind.Unknown)
+        {
+            if (chunk.IsEmpty)
+            {
+                return -1;
+            }
+
+            _kind = chunk[0] switch
+            {
+                (byte)'{' or (byte)'[' => Kind.Container,
+                (byte)'"' => Kind.String,
+                _ => Kind.Scalar,
+            };
+            // The first byte always belongs to the value, so every call that finds the end moves forward.
+            _inString = _kind == Kind.String;
+            i = _kind == Kind.Container ? 0 : 1;
+        }
+
+        if (_kind == Kind.Scalar)
+        {
+            var end = chunk[i..].IndexOfAny(ScalarEnd);
+            return end < 0 ? -1 : i + end;
+        }
+
+        if (_pendingEscape && i < chunk.Length)
+        {
+            _pendingEscape = false;
+            i++;
+        }
+
+        while (i < chunk.Length)
+        {
+            if (_inString)
+            {
+                var at = chunk[i..].IndexOfAny(StringEnd);
+                if (at < 0)
+                {
+                    return -1;
+                }
+
+                i += at;
+                if (chunk[i] == (byte)'\\')
+                {
+                    if (i + 1 >= chunk.Length)
+                    {
+                        _pendingEscape = true;
+                        return -1;
+                    }
+
+                    i += 2;
+                    continue;
+                }
+
+                _inString = false;
+                i++;
+                if (_depth == 0)
+                {
+                    return i;
+                }
+
+                continue;
+            }
+
+            var next = chunk[i..].IndexOfAny(Structure);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            switch (chunk[i++])
+            {
+                case (byte)'"':
+                    _inString = true;
+                    break;
+                case (byte)'{' or (byte)'[':
+                    _depth++;
+                    break;
+                default:
+                    if (--_depth <= 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+}
