@@ -7,11 +7,17 @@ namespace LambdaGuard.Cli.Scanning;
 /// <summary>Scans one file end to end: read, detect, match suppressions. Never throws for bad content.</summary>
 public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntry> suppressions, DateTimeOffset asOf)
 {
-    private readonly CloudTrailReader _reader = new();
+    /// <summary>A file of millions of bad lines must not hold millions of messages: past this many, the rest
+    /// are counted (the summary's malformed total) and summarised in one line.</summary>
+    public const int MaxMalformedShownPerFile = 1000;
+
+    // scan only reports findings, so read-only calls and data events are dismissed from their raw bytes.
+    private readonly CloudTrailReader _reader = new() { DismissReadOnlyAndDataEvents = true };
 
     public FileScanResult Scan(string path)
     {
         var result = new FileScanResult();
+        var malformed = 0L;
         foreach (var item in InputFiles.Read(_reader, path, result.Counters))
         {
             switch (item.Kind)
@@ -19,8 +25,10 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
                 case ReadItemKind.LambdaRecord:
                     Evaluate(item, result);
                     break;
-                case ReadItemKind.MalformedRecord:
+                case ReadItemKind.MalformedRecord when ++malformed <= MaxMalformedShownPerFile:
                     result.Diagnostics.Add($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}");
+                    break;
+                case ReadItemKind.MalformedRecord:
                     break;
                 default:
                     result.Diagnostics.Add($"{item.Location.Path}: {item.Message}");
@@ -28,7 +36,22 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
             }
         }
 
+        if (malformed > MaxMalformedShownPerFile)
+        {
+            result.Diagnostics.Add($"{path}: {malformed - MaxMalformedShownPerFile} more malformed records not shown ({malformed} in this file)");
+        }
+
+        Count(result, DetectionDecision.ReadOnly, result.Counters.DismissedReadOnly);
+        Count(result, DetectionDecision.DataEvent, result.Counters.DismissedDataEvents);
         return result;
+    }
+
+    private static void Count(FileScanResult result, DetectionDecision decision, long count)
+    {
+        if (count > 0)
+        {
+            result.Decisions[decision] = result.Decisions.GetValueOrDefault(decision) + count;
+        }
     }
 
     private void Evaluate(ReadItem item, FileScanResult result)

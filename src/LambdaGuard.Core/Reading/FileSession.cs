@@ -29,6 +29,7 @@ internal sealed class FileSession
     private bool _bomChecked;
     private State _state = State.TopLevel;
     private bool _arrayInLogObject;
+    private long _arrayStart;
     private bool _sawJson;
     private LeadingRun _leading;
     private ValueSkipper _skipper;
@@ -170,7 +171,7 @@ internal sealed class FileSession
         if (first == (byte)'[')
         {
             _start++;
-            EnterArray(inLogObject: false, output);
+            EnterArray(valueStart, inLogObject: false);
             return;
         }
 
@@ -180,7 +181,7 @@ internal sealed class FileSession
             {
                 case Cut.Value:
                     _start += consumed;
-                    EnterArray(inLogObject: true, output);
+                    EnterArray(valueStart, inLogObject: true);
                     return;
                 case Cut.NeedMore:
                     if (!More())
@@ -191,6 +192,13 @@ internal sealed class FileSession
 
                     return;
             }
+        }
+
+        if (RejectCheaply(_buffer.AsSpan(_start, _end - _start)) is { } rejected)
+        {
+            BadTopLevelValue(valueStart, $"invalid JSON at byte {valueStart}: {rejected}", output);
+            Resync(valueStart);
+            return;
         }
 
         switch (CutValue(out var offset, out var length, out var kind, out var error))
@@ -225,11 +233,28 @@ internal sealed class FileSession
         }
     }
 
-    private void EnterArray(bool inLogObject, List<ReadItem> output)
+    /// <summary>The file counts as JSON once the array shows a first element (or closes): a '[' at the
+    /// start of a line of text or binary is not enough.</summary>
+    private void EnterArray(long at, bool inLogObject)
     {
-        MarkJson(output);
+        _arrayStart = at;
         _arrayInLogObject = inLogObject;
         _state = State.ArrayStart;
+    }
+
+    /// <summary>Before the file has shown any JSON, an array whose first element is broken was no JSON
+    /// either: one bad value, and reading resumes at the next line.</summary>
+    private bool AbandonUnprovenArray(string reason, List<ReadItem> output)
+    {
+        if (_sawJson)
+        {
+            return false;
+        }
+
+        BadTopLevelValue(_arrayStart, $"invalid JSON at byte {_arrayStart}: {reason}", output);
+        Resync(_arrayStart);
+        _state = State.TopLevel;
+        return true;
     }
 
     private void ArrayElement(List<ReadItem> output)
@@ -244,6 +269,7 @@ internal sealed class FileSession
         if (next == (byte)']')
         {
             _start++;
+            MarkJson(output);
             _state = _arrayInLogObject ? State.TailAfterValue : State.TopLevel;
             return;
         }
@@ -251,13 +277,18 @@ internal sealed class FileSession
         var elementStart = Position;
         if (next == (byte)',')
         {
-            ArrayCorrupt(output, elementStart, "a ',' where a record belongs");
+            if (!AbandonUnprovenArray("a ',' where a record belongs", output))
+            {
+                ArrayCorrupt(output, elementStart, "a ',' where a record belongs");
+            }
+
             return;
         }
 
         switch (CutValue(out var offset, out var length, out var kind, out var error))
         {
             case Cut.Value:
+                MarkJson(output);
                 if (kind == JsonTokenType.StartObject)
                 {
                     Classify(_buffer.AsSpan(_start + offset, length - offset), topLevel: false, output);
@@ -271,7 +302,7 @@ internal sealed class FileSession
                 _state = State.ArrayAfterElement;
                 break;
             case Cut.NeedMore:
-                if (!More())
+                if (!More() && !AbandonUnprovenArray($"a first record of {Limit} or more", output))
                 {
                     StartSkip(elementStart, null, State.ArraySkip);
                 }
@@ -279,7 +310,11 @@ internal sealed class FileSession
                 break;
             case Cut.Invalid:
                 // Step over the broken element by its brackets: when they balance, the records after it survive.
-                StartSkip(elementStart, error, State.ArraySkip);
+                if (!AbandonUnprovenArray(error!, output))
+                {
+                    StartSkip(elementStart, error, State.ArraySkip);
+                }
+
                 break;
             case Cut.End:
                 FileError(output, $"the file breaks off inside the Records array after record #{_classifier.NextIndex - 1} (records after it are lost)");
@@ -597,7 +632,7 @@ internal sealed class FileSession
     /// the bad value's first byte, so reading always moves forward and no line is reported twice.</summary>
     private void Resync(long badValueStart)
     {
-        var from = (int)(badValueStart + 1 - _bufferOffset);
+        var from = (int)Math.Max(badValueStart + 1 - _bufferOffset, 0);
         while (true)
         {
             if (from < _end)
@@ -621,6 +656,26 @@ internal sealed class FileSession
             }
 
             from = _start;
+        }
+    }
+
+    /// <summary>The commonest junk (prose, Markdown, list bullets, binary) rejected from its first bytes,
+    /// without the cost of an exception per line; anything that could start a value is left to the tokenizer.</summary>
+    private static string? RejectCheaply(ReadOnlySpan<byte> span)
+    {
+        var first = span[0];
+        switch (first)
+        {
+            case (byte)'{' or (byte)'[' or (byte)'"' or (byte)'/' or (>= (byte)'0' and <= (byte)'9'):
+                return null;
+            case (byte)'-':
+                return span.Length > 1 && span[1] is < (byte)'0' or > (byte)'9' ? "'-' not followed by a digit is an invalid start of a value" : null;
+            case (byte)'t' or (byte)'f' or (byte)'n':
+                var literal = first switch { (byte)'t' => "true"u8, (byte)'f' => "false"u8, _ => "null"u8 };
+                var n = Math.Min(span.Length, literal.Length);
+                return span[..n].SequenceEqual(literal[..n]) ? null : $"{Show(first)} is an invalid start of a value";
+            default:
+                return $"{Show(first)} is an invalid start of a value";
         }
     }
 

@@ -9,6 +9,8 @@ internal struct ValueSkipper
 {
     private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> Openers = SearchValues.Create("{["u8);
+    private static readonly SearchValues<byte> Closers = SearchValues.Create("}]"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
 
     private Kind _kind;
@@ -99,21 +101,35 @@ internal struct ValueSkipper
             }
 
             i += next;
-            switch (chunk[i++])
+            var c = chunk[i];
+            if (c == (byte)'"')
             {
-                case (byte)'"':
-                    _inString = true;
-                    break;
-                case (byte)'{' or (byte)'[':
-                    _depth++;
-                    break;
-                default:
-                    if (--_depth <= 0)
-                    {
-                        return i;
-                    }
+                _inString = true;
+                i++;
+                continue;
+            }
 
-                    break;
+            // Runs of brackets are taken whole: a bomb of a billion '[' costs a vectorized scan, not a loop.
+            var opening = c is (byte)'{' or (byte)'[';
+            var run = chunk[i..].IndexOfAnyExcept(opening ? Openers : Closers);
+            if (run < 0)
+            {
+                run = chunk.Length - i;
+            }
+
+            if (opening)
+            {
+                _depth += run;
+                i += run;
+            }
+            else if (run >= _depth)
+            {
+                return i + (int)Math.Max(_depth, 1);
+            }
+            else
+            {
+                _depth -= run;
+                i += run;
             }
         }
 
