@@ -31,6 +31,8 @@ internal sealed class FileSession
     private bool _arrayInLogObject;
     private long _arrayStart;
     private bool _sawJson;
+    private bool _atLineStart;
+    private bool _fileErrorCounted;
     private LeadingRun _leading;
     private ValueSkipper _skipper;
     private long _skipStart;
@@ -356,10 +358,24 @@ internal sealed class FileSession
 
     private void Skip(List<ReadItem> output)
     {
-        var at = _skipper.Advance(_buffer.AsSpan(_start, _end - _start));
+        var at = _skipper.Advance(_buffer.AsSpan(_start, _end - _start), out var lineStart);
         if (at >= 0)
         {
             _start += at;
+            if (lineStart)
+            {
+                // The broken value ran into a line that starts a value: JSON Lines after a broken line.
+                if (_state == State.ArraySkip)
+                {
+                    _classifier.Broken(_skipReason is null
+                        ? $"record at byte {_skipStart} is {Limit} or larger: skipped unread up to the next line"
+                        : $"invalid JSON in the record at byte {_skipStart}: {_skipReason}", output);
+                }
+
+                _state = State.TopLevel;
+                return;
+            }
+
             if (_state == State.ArraySkip)
             {
                 var what = _skipReason is null
@@ -470,11 +486,34 @@ internal sealed class FileSession
         }
     }
 
-    private void ArrayCorrupt(List<ReadItem> output, long at, string reason) =>
-        FileError(output, $"invalid JSON in the Records array at record #{_classifier.NextIndex}, byte {at} (the file breaks off or is corrupt; records after it are lost): {reason}");
+    /// <summary>A log whose array is corrupt is a file error, but reading goes on at the next line that
+    /// starts a value (JSON Lines of log files), so one broken line never blinds the lines after it.</summary>
+    private void ArrayCorrupt(List<ReadItem> output, long at, string reason)
+    {
+        ReportFileError(output, $"invalid JSON in the Records array at record #{_classifier.NextIndex}, byte {at} (the log breaks off or is corrupt; its records after this point are lost): {reason}");
+        ResumeAtLine(at);
+    }
 
-    private void TailCorrupt(List<ReadItem> output, string reason) =>
-        FileError(output, $"invalid JSON after the Records array at byte {Position} (every record was read): {reason}");
+    private void TailCorrupt(List<ReadItem> output, string reason)
+    {
+        var at = Position;
+        ReportFileError(output, $"invalid JSON after the Records array at byte {at} (every record was read): {reason}");
+        ResumeAtLine(at);
+    }
+
+    private void ResumeAtLine(long at)
+    {
+        _state = State.TopLevel;
+        if (_buffer.Length == 0)
+        {
+            return;
+        }
+
+        if (!(_atLineStart && at == Position && ValueSkipper.StartsValue(_buffer[_start])))
+        {
+            Resync(at);
+        }
+    }
 
     /// <summary>True, with the bytes consumed up to and including '[', when the object at the start of the
     /// buffer opens with "Records": [ — a CloudTrail log file, whose records are then streamed one by one
@@ -623,9 +662,20 @@ internal sealed class FileSession
 
     private void FileError(List<ReadItem> output, string message)
     {
-        _counters.FileErrors++;
-        output.Add(ReadItem.FileError(new RecordLocation(_path, _classifier.NextIndex), message));
+        ReportFileError(output, message);
         Release();
+    }
+
+    /// <summary>One file counts once among unreadable files, however many of its logs are corrupt.</summary>
+    private void ReportFileError(List<ReadItem> output, string message)
+    {
+        if (!_fileErrorCounted)
+        {
+            _fileErrorCounted = true;
+            _counters.FileErrors++;
+        }
+
+        output.Add(ReadItem.FileError(new RecordLocation(_path, _classifier.NextIndex), message));
     }
 
     /// <summary>Moves past a bad top-level value to the next line that starts one. The search begins after
@@ -706,15 +756,19 @@ internal sealed class FileSession
     /// <summary>Advances past whitespace, reading more as needed. False at the end of the input.</summary>
     private bool SkipWhitespace()
     {
+        var skippedNewline = false;
         while (true)
         {
-            var at = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(Whitespace);
+            var span = _buffer.AsSpan(_start, _end - _start);
+            var at = span.IndexOfAnyExcept(Whitespace);
             if (at >= 0)
             {
+                _atLineStart = at > 0 ? span[at - 1] == (byte)'\n' : skippedNewline;
                 _start += at;
                 return true;
             }
 
+            skippedNewline = span.Length > 0 ? span[^1] == (byte)'\n' : skippedNewline;
             _start = _end;
             if (!FillOnce())
             {

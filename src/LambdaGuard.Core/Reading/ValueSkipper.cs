@@ -7,8 +7,8 @@ namespace LambdaGuard.Core.Reading;
 /// not validate: whatever it steps over is reported, never evaluated.</summary>
 internal struct ValueSkipper
 {
-    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
-    private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]\n"u8);
+    private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\\n"u8);
     private static readonly SearchValues<byte> Openers = SearchValues.Create("{["u8);
     private static readonly SearchValues<byte> Closers = SearchValues.Create("}]"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
@@ -17,6 +17,7 @@ internal struct ValueSkipper
     private long _depth;
     private bool _inString;
     private bool _pendingEscape;
+    private bool _pendingNewline;
 
     private enum Kind
     {
@@ -27,10 +28,24 @@ internal struct ValueSkipper
     }
 
     /// <summary>Consumes the next chunk of the value. Returns how many bytes of <paramref name="chunk"/>
-    /// belong to the value when it ends inside it, or -1 when the whole chunk does and more is needed.</summary>
-    public int Advance(ReadOnlySpan<byte> chunk)
+    /// belong to the value when it ends inside it, or -1 when the whole chunk does and more is needed.
+    /// A line that starts with a value (column 0, as JSON Lines have them) also ends the skip, with
+    /// <paramref name="atLineStart"/> set: a broken line must not swallow the lines after it, and inside a
+    /// real log file's array such lines do not occur (minified: no newlines; pretty-printed: indented).</summary>
+    public int Advance(ReadOnlySpan<byte> chunk, out bool atLineStart)
     {
+        atLineStart = false;
         var i = 0;
+        if (_pendingNewline && chunk.Length > 0)
+        {
+            _pendingNewline = false;
+            if (StartsValue(chunk[0]))
+            {
+                atLineStart = true;
+                return 0;
+            }
+        }
+
         if (_kind == Kind.Unknown)
         {
             if (chunk.IsEmpty)
@@ -72,6 +87,18 @@ internal struct ValueSkipper
                 }
 
                 i += at;
+                if (chunk[i] == (byte)'\n')
+                {
+                    // A raw newline cannot be inside a JSON string: the line broke here.
+                    _inString = false;
+                    if (NewlineEndsSkip(chunk, ref i, out atLineStart))
+                    {
+                        return i;
+                    }
+
+                    continue;
+                }
+
                 if (chunk[i] == (byte)'\\')
                 {
                     if (i + 1 >= chunk.Length)
@@ -102,6 +129,16 @@ internal struct ValueSkipper
 
             i += next;
             var c = chunk[i];
+            if (c == (byte)'\n')
+            {
+                if (NewlineEndsSkip(chunk, ref i, out atLineStart))
+                {
+                    return i;
+                }
+
+                continue;
+            }
+
             if (c == (byte)'"')
             {
                 _inString = true;
@@ -135,4 +172,28 @@ internal struct ValueSkipper
 
         return -1;
     }
+
+    /// <summary>At a newline: true (with <paramref name="i"/> just past it) when the next line starts a
+    /// value; otherwise steps over it. A newline at the end of the chunk is decided by the next chunk.</summary>
+    private bool NewlineEndsSkip(ReadOnlySpan<byte> chunk, ref int i, out bool atLineStart)
+    {
+        atLineStart = false;
+        i++;
+        if (i >= chunk.Length)
+        {
+            _pendingNewline = true;
+            return false;
+        }
+
+        if (StartsValue(chunk[i]))
+        {
+            atLineStart = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    internal static bool StartsValue(byte b) =>
+        b is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9');
 }
