@@ -130,4 +130,21 @@ public sealed class HostileReadTests
         Assert.False(record.HasReplacedText);
         Assert.Equal("orders-\U0001F600-api", new Detector(new DetectorSettings()).Detect(record).Finding?.Target.FunctionName);
     }
+
+    [Fact]
+    public void Read_WhenEventNameIsAHundredThousandLetters_ShouldDecideWithoutTimingOut()
+    {
+        // Arrange: the suffix pattern is lazy, so a long name of letters once cost quadratic time and ended
+        // in a RegexMatchTimeoutException that stopped the whole scan.
+        var line = Fixtures.Text("Hostile", "paired-surrogate-escape.json").Replace("UpdateFunctionCode20150331v2", new string('U', 100_000), StringComparison.Ordinal);
+        var reader = new CloudTrailReader { DismissReadOnlyAndDataEvents = true };
+
+        // Act
+        var item = Assert.Single(reader.Read(System.Text.Encoding.UTF8.GetBytes(line), "name.json", new ReadCounters()));
+        var detection = new Detector(new DetectorSettings()).Detect(item.Record!, item.Location);
+
+        // Assert: an unknown api by a human is a change (LG009), never dismissed.
+        Assert.Equal(DetectionDecision.Finding, detection.Decision);
+        Assert.Equal("LG009", detection.Finding!.RuleId);
+    }
 }
