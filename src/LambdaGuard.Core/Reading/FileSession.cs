@@ -205,6 +205,8 @@ internal sealed class FileSession
 
         switch (CutValue(out var offset, out var length, out var kind, out var error))
         {
+            case Cut.Value when RunsIntoNextLine(length, valueStart, output):
+                break;
             case Cut.Value when kind == JsonTokenType.StartObject:
                 MarkJson(output);
                 Classify(_buffer.AsSpan(_start + offset, length - offset), topLevel: true, output);
@@ -289,6 +291,8 @@ internal sealed class FileSession
 
         switch (CutValue(out var offset, out var length, out var kind, out var error))
         {
+            case Cut.Value when RunsIntoNextLine(length, elementStart, output):
+                break;
             case Cut.Value:
                 MarkJson(output);
                 if (kind == JsonTokenType.StartObject)
@@ -488,6 +492,31 @@ internal sealed class FileSession
 
     /// <summary>A log whose array is corrupt is a file error, but reading goes on at the next line that
     /// starts a value (JSON Lines of log files), so one broken line never blinds the lines after it.</summary>
+    /// <summary>A value that only completes by running into a line that itself starts a value (column 0) is
+    /// a broken JSON line whose brackets happen to close further down: taken whole it would swallow the
+    /// records of the lines after it. Real files never look like this (JSON Lines hold one value per line;
+    /// pretty-printed values indent their inner lines), so the value is reported and reading resumes at
+    /// that line.</summary>
+    private bool RunsIntoNextLine(int length, long valueStart, List<ReadItem> output)
+    {
+        var value = _buffer.AsSpan(_start, length);
+        if (value.IndexOf((byte)'\n') < 0)
+        {
+            return false;
+        }
+
+        var at = IndexOfLineStartingAValue(value);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        BadTopLevelValue(valueStart, $"invalid JSON at byte {valueStart}: the value breaks off at the end of its line", output);
+        _start += at + 1;
+        _state = State.TopLevel;
+        return true;
+    }
+
     private void ArrayCorrupt(List<ReadItem> output, long at, string reason)
     {
         ReportFileError(output, $"invalid JSON in the Records array at record #{_classifier.NextIndex}, byte {at} (the log breaks off or is corrupt; its records after this point are lost): {reason}");

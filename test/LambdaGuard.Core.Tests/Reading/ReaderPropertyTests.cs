@@ -121,7 +121,8 @@ public sealed class ReaderPropertyTests
             var detector = new Detector(new DetectorSettings());
             foreach (var (id, decision) in expected)
             {
-                var item = Assert.Single(items, i => i.Record?.EventId == id);
+                var item = items.SingleOrDefault(i => i.Record?.EventId == id);
+                Assert.True(item is not null, $"{id} missing from:\n{text}\nitems: {string.Join("\n", items.Select(i => $"{i.Location} {i.Kind} {i.Record?.EventId} {i.Message}"))}");
                 var detection = detector.Detect(item.Record!, item.Location);
                 Assert.Equal(decision, (detection.Decision, detection.Finding?.RuleId));
             }
