@@ -9,8 +9,8 @@ namespace LambdaGuard.Core.Reading;
 /// bytes and only deserialized when it is Lambda's.</summary>
 public sealed class CloudTrailReader
 {
-    /// <summary>CloudTrail delivers no record above 256 KB (it omits oversized parameters), so 4 MiB leaves
-    /// ample room for re-serialized or wrapped records while bounding what one hostile value can cost.</summary>
+    /// <summary>CloudTrail records are far below 1 MiB, so 4 MiB leaves ample room for re-serialized or
+    /// wrapped records while bounding what one hostile value can cost.</summary>
     public const int DefaultMaxRecordBytes = 4 * 1024 * 1024;
 
     private static readonly JsonReaderOptions ReaderOptions = new()
