@@ -6,20 +6,11 @@ namespace LambdaGuard.Core.Events;
 /// (detections.md §1), so rules compare exact API names and never prefixes.</summary>
 public static partial class EventNameNormalizer
 {
-    private const int MaxNameLength = 128;
-
     public static EventName Normalize(string? eventName)
     {
         if (string.IsNullOrEmpty(eventName))
         {
             return new EventName(eventName ?? string.Empty, string.Empty, null);
-        }
-
-        // No Lambda api name comes near this length; a longer (hostile) name is kept whole, which also keeps
-        // the lazy pattern's quadratic worst case and its timeout away.
-        if (eventName.Length > MaxNameLength)
-        {
-            return new EventName(eventName, eventName, null);
         }
 
         var match = SuffixPattern().Match(eventName);

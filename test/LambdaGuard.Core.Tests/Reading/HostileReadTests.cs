@@ -132,10 +132,9 @@ public sealed class HostileReadTests
     }
 
     [Fact]
-    public void Read_WhenEventNameIsAHundredThousandLetters_ShouldDecideWithoutTimingOut()
+    public void Read_WhenEventNameIsAHundredThousandLetters_ShouldStillDecideItAsAChange()
     {
-        // Arrange: the suffix pattern is lazy, so a long name of letters once cost quadratic time and ended
-        // in a RegexMatchTimeoutException that stopped the whole scan.
+        // Arrange: a name no api has is an unknown change, never a read to dismiss early.
         var line = Fixtures.Text("Hostile", "paired-surrogate-escape.json").Replace("UpdateFunctionCode20150331v2", new string('U', 100_000), StringComparison.Ordinal);
         var reader = new CloudTrailReader { DismissReadOnlyAndDataEvents = true };
 
