@@ -1,31 +1,48 @@
 #!/usr/bin/env bash
-# Times `lambdaguard scan` against the decompression floor (zcat to /dev/null) and the Python json.load
-# baseline on the same synthetic gzip archive, whole commands with .NET start-up included, and reports
-# peak RSS. Usage: bash bench/compare-scan.sh [MEGABYTES]   (default 200)
+# Times `lambdaguard scan` against the decompression floor (zcat to /dev/null) and the in-process floor
+# (GZipStream + vectorized search, 2 threads: bench/LambdaGuard.Benchmarks/ScanFloor.cs) on synthetic gzip
+# archives of both mixes of bench/generate-archive.py, whole commands with .NET start-up included; median of
+# RUNS runs, peak RSS of the scan. Usage: bash bench/compare-scan.sh [MEGABYTES] [RUNS] [--python]
+# (defaults 200 and 5; --python adds the json.load baseline of bench/python-baseline.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb="${1:-200}"
-archive=".tmp/bench-archive-${mb}mb"
-if [[ ! -d "$archive" ]]; then
-  python3 bench/generate-archive.py "$archive" --megabytes "$mb"
-fi
+runs="${2:-5}"
+python="${3:-}"
 dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o .tmp/bench-cli --nologo -v quiet >/dev/null
-files=$(find "$archive" -name '*.gz' | sort)
+dotnet publish bench/LambdaGuard.Benchmarks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o .tmp/bench-floor --nologo -v quiet >/dev/null
 
-measure() { # label, command...
-  local label=$1; shift
-  local out
+seconds() { # command... -> "wall peak_kib"
   /usr/bin/time -o .tmp/bench-time -f '%e %M' "$@" >/dev/null 2>/dev/null
-  out=$(tail -1 .tmp/bench-time)
-  printf '%-28s %8.2f s   peak RSS %6d MiB\n' "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
+  tail -1 .tmp/bench-time
 }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "archive: $archive ($(du -sh "$archive" | cut -f1) gzip, ${mb} MiB uncompressed, $(echo "$files" | wc -l) files)"
-cat $files > /dev/null  # warm the page cache so every command reads from memory
-for run in 1 2 3; do
-  echo "run $run"
-  measure "zcat > /dev/null" bash -c "zcat $archive/AWSLogs/*/CloudTrail/*/*/*/*/*.gz > /dev/null"
-  measure "lambdaguard scan (jsonl)" .tmp/bench-cli/lambdaguard scan "$archive" --format jsonl
-  measure "python json.load baseline" python3 bench/python-baseline.py "$archive"
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
+printf '%-13s %6s %8s %8s %9s %12s %12s %9s\n' mix files zcat_s scan_s scan/zcat floor_proc_s floor_inproc_s scan_MiB
+for mix in sparse lambda-dense; do
+  archive=".tmp/bench-archive-${mb}mb"
+  [[ "$mix" == sparse ]] || archive="${archive}-${mix}"
+  [[ -d "$archive" ]] || python3 bench/generate-archive.py "$archive" --megabytes "$mb" --mix "$mix" >/dev/null
+  files=$(find "$archive" -name '*.gz' | wc -l)
+  cat $(find "$archive" -name '*.gz') > /dev/null  # warm the page cache: every command reads from memory
+  : > .tmp/bench-zcat; : > .tmp/bench-scan; : > .tmp/bench-rss; : > .tmp/bench-floor-proc; : > .tmp/bench-floor-in; : > .tmp/bench-python
+  for ((run = 1; run <= runs; run++)); do
+    seconds bash -c "find $archive -name '*.gz' -print0 | xargs -0 zcat > /dev/null" | cut -d' ' -f1 >> .tmp/bench-zcat
+    read -r wall rss < <(seconds .tmp/bench-cli/lambdaguard scan "$archive" --format jsonl)
+    echo "$wall" >> .tmp/bench-scan; echo "$rss" >> .tmp/bench-rss
+    seconds .tmp/bench-floor/LambdaGuard.Benchmarks floor "$archive" | cut -d' ' -f1 >> .tmp/bench-floor-proc
+    .tmp/bench-floor/LambdaGuard.Benchmarks floor "$archive" | sed -E 's/.*, ([0-9.]+) s in process/\1/' >> .tmp/bench-floor-in
+    if [[ "$python" == --python ]]; then
+      seconds python3 bench/python-baseline.py "$archive" | cut -d' ' -f1 >> .tmp/bench-python
+    fi
+  done
+  zcat_s=$(median < .tmp/bench-zcat); scan_s=$(median < .tmp/bench-scan)
+  printf '%-13s %6d %8.2f %8.2f %9.2f %12.2f %12.2f %9d\n' "$mix" "$files" "$zcat_s" "$scan_s" \
+    "$(awk -v a="$scan_s" -v b="$zcat_s" 'BEGIN { print a / b }')" "$(median < .tmp/bench-floor-proc)" \
+    "$(median < .tmp/bench-floor-in)" "$(( $(sort -n .tmp/bench-rss | tail -1) / 1024 ))"
+  if [[ "$python" == --python ]]; then echo "  python json.load baseline: $(median < .tmp/bench-python) s"; fi
 done
+echo "load after: $(uptime | sed 's/.*load average/load average/')"

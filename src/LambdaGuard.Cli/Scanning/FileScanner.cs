@@ -8,7 +8,12 @@ namespace LambdaGuard.Cli.Scanning;
 /// bad content.</summary>
 public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntry> suppressions, DateTimeOffset asOf, ScanScope? scope = null)
 {
-    private readonly CloudTrailReader _reader = new();
+    /// <summary>A file of millions of bad lines must not hold millions of messages: past this many, the rest
+    /// are counted (the summary's malformed total) and summarised in one line.</summary>
+    public const int MaxMalformedShownPerFile = 1000;
+
+    // scan only reports findings, so read-only calls and data events are dismissed from their raw bytes.
+    private readonly CloudTrailReader _reader = new() { DismissReadOnlyAndDataEvents = true };
     private readonly ScanScope _scope = scope ?? ScanScope.Everything;
 
     public FileScanResult Scan(string path) => Scan(new LocalFileInput(path));
@@ -16,6 +21,7 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
     public FileScanResult Scan(ScanInput input)
     {
         var result = new FileScanResult();
+        var malformed = 0L;
         foreach (var item in InputFiles.Read(_reader, input, result.Counters))
         {
             switch (item.Kind)
@@ -23,8 +29,10 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
                 case ReadItemKind.LambdaRecord:
                     Evaluate(item, result);
                     break;
-                case ReadItemKind.MalformedRecord:
+                case ReadItemKind.MalformedRecord when ++malformed <= MaxMalformedShownPerFile:
                     result.Diagnostics.Add($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}");
+                    break;
+                case ReadItemKind.MalformedRecord:
                     break;
                 default:
                     result.Diagnostics.Add($"{item.Location.Path}: {item.Message}");
@@ -32,7 +40,22 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
             }
         }
 
+        if (malformed > MaxMalformedShownPerFile)
+        {
+            result.Diagnostics.Add($"{input.Path}: {malformed - MaxMalformedShownPerFile} more malformed records not shown ({malformed} in this file)");
+        }
+
+        Count(result, DetectionDecision.ReadOnly, result.Counters.DismissedReadOnly);
+        Count(result, DetectionDecision.DataEvent, result.Counters.DismissedDataEvents);
         return result;
+    }
+
+    private static void Count(FileScanResult result, DetectionDecision decision, long count)
+    {
+        if (count > 0)
+        {
+            result.Decisions[decision] = result.Decisions.GetValueOrDefault(decision) + count;
+        }
     }
 
     private void Evaluate(ReadItem item, FileScanResult result)

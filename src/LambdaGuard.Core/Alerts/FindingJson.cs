@@ -246,6 +246,14 @@ public static class FindingJson
             return;
         }
 
+        if (!IsWritable(element))
+        {
+            writer.WriteStartObject(name);
+            writer.WriteBoolean("unreadable", true);
+            writer.WriteEndObject();
+            return;
+        }
+
         var raw = element.GetRawText();
         var bytes = Encoding.UTF8.GetByteCount(raw);
         if (bytes <= budget)
@@ -260,5 +268,22 @@ public static class FindingJson
         writer.WriteNumber("originalBytes", bytes);
         writer.WriteString("preview", SafeText.WellFormed(TextBounds.Cut(raw, Math.Max(0, budget / 2))));
         writer.WriteEndObject();
+    }
+
+    /// <summary>Parameters are caller-chosen: text that is not UTF-8, or a lone surrogate escape, makes the
+    /// writer throw, and one odd parameter must never cost the finding or the alert.</summary>
+    private static bool IsWritable(JsonElement element)
+    {
+        try
+        {
+            using var probe = new Utf8JsonWriter(Stream.Null);
+            element.WriteTo(probe);
+            _ = element.GetRawText();
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -73,4 +73,9 @@ public sealed class CloudTrailRecord
     /// it no eventID.</summary>
     [JsonIgnore]
     public ReadOnlyMemory<byte> Raw { get; set; }
+
+    /// <summary>Some string of the record was not decodable text (invalid UTF-8, a lone surrogate escape)
+    /// and was read with U+FFFD in its place.</summary>
+    [JsonIgnore]
+    public bool HasReplacedText { get; set; }
 }

@@ -9,22 +9,8 @@ public sealed class LenientBooleanConverter : JsonConverter<bool?>
 {
     public override bool HandleNull => true;
 
-    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.True:
-                return true;
-            case JsonTokenType.False:
-                return false;
-            case JsonTokenType.String:
-                var text = reader.GetString();
-                return bool.TryParse(text, out var value) ? value : null;
-            default:
-                reader.Skip();
-                return null;
-        }
-    }
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        RecordHeader.LenientFlag(ref reader);
 
     public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
     {

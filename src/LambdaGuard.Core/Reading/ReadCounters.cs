@@ -18,6 +18,16 @@ public sealed class ReadCounters
     /// <summary>Digest files, Insights records, and EventBridge events that carry no API call.</summary>
     public long Skipped { get; set; }
 
+    /// <summary>Lambda read-only calls counted from their raw bytes, never handed on (only when the reader
+    /// dismisses them, see <see cref="CloudTrailReader.DismissReadOnlyAndDataEvents"/>).</summary>
+    public long DismissedReadOnly { get; set; }
+
+    /// <summary>Lambda data events (Invoke) counted the same way.</summary>
+    public long DismissedDataEvents { get; set; }
+
+    /// <summary>Lambda records read with undecodable text replaced (<see cref="CloudTrailRecord.HasReplacedText"/>).</summary>
+    public long RepairedRecords { get; set; }
+
     public long MalformedRecords { get; set; }
 
     public long FileErrors { get; set; }

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using LambdaGuard.Core.Events;
 
 namespace LambdaGuard.Core.Reading;
 
 /// <summary>Decides what one cut-out JSON value is (a record, an EventBridge event, a log file held whole,
 /// a redrive wrapper, a digest) and numbers the records of one file.</summary>
-internal sealed class RecordClassifier(string path, ReadCounters counters)
+internal sealed class RecordClassifier(string path, ReadCounters counters, bool dismissNonChanges = false)
 {
     private static ReadOnlySpan<byte> LambdaSource => "lambda.amazonaws.com"u8;
 
@@ -20,58 +21,112 @@ internal sealed class RecordClassifier(string path, ReadCounters counters)
         counters.Records++;
 
         // Fast path: a record that does not even mention Lambda's event source is another service's.
-        if (json.IndexOf(LambdaSource) < 0 || !HasLambdaEventSource(json))
+        if (!MayBeLambda(json))
         {
             counters.OtherRecords++;
             return;
         }
 
-        CloudTrailRecord? record;
-        try
-        {
-            record = JsonSerializer.Deserialize(json, CloudTrailJsonContext.Default.CloudTrailRecord);
-        }
-        catch (JsonException ex)
-        {
-            counters.LambdaRecords++;
-            AddMalformed(output, location, $"Lambda record cannot be read: {ex.Message}");
-            return;
-        }
-
-        if (record is null)
+        var repaired = TextRepair.Repair(json);
+        ReadOnlySpan<byte> text = repaired ?? json;
+        var header = RecordHeader.Scan(text);
+        if (!header.IsLambda)
         {
             counters.OtherRecords++;
             return;
         }
 
-        if (string.Equals(record.EventType, "AwsCloudTrailInsight", StringComparison.Ordinal))
+        if (string.Equals(header.EventType, "AwsCloudTrailInsight", StringComparison.Ordinal))
         {
             counters.Skipped++;
             return;
         }
 
         counters.LambdaRecords++;
-        if (record.UserIdentity is null)
+        if (!header.HasUserIdentity)
         {
             AddMalformed(output, location, "Lambda record has no userIdentity object");
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(record.UserIdentity.Type))
+        if (string.IsNullOrWhiteSpace(header.UserIdentityType))
         {
             AddMalformed(output, location, "Lambda record has no userIdentity.type");
             return;
+        }
+
+        if (dismissNonChanges && Dismiss(header))
+        {
+            return;
+        }
+
+        CloudTrailRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize(text, CloudTrailJsonContext.Default.CloudTrailRecord);
+        }
+        catch (JsonException ex)
+        {
+            AddMalformed(output, location, $"Lambda record cannot be read: {FileSession.CleanMessage(ex.Message)}");
+            return;
+        }
+
+        if (record?.UserIdentity is null)
+        {
+            AddMalformed(output, location, "Lambda record has no userIdentity object");
+            return;
+        }
+
+        if (repaired is not null)
+        {
+            counters.RepairedRecords++;
+            record.HasReplacedText = true;
         }
 
         record.Raw = json.ToArray();
         output.Add(ReadItem.Lambda(location, record));
     }
 
+    /// <summary>The detector's first gates (detections.md §2), taken from the header: read-only calls and
+    /// data events never alert, so they are counted without being deserialized.</summary>
+    private bool Dismiss(RecordHeader header)
+    {
+        string api;
+        try
+        {
+            api = EventNameNormalizer.Normalize(header.EventName).Api;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // The normalizer's pattern has a timeout that a long GC pause can trip: let the full path decide.
+            return false;
+        }
+
+        if (LambdaApiCatalog.IsDataEvent(api, header.EventCategory))
+        {
+            counters.DismissedDataEvents++;
+            return true;
+        }
+
+        if (LambdaApiCatalog.IsReadOnly(api, header.ReadOnly))
+        {
+            counters.DismissedReadOnly++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Lambda's event source, or an escape that could spell it: CloudTrail never escapes plain
+    /// letters, but a hand-made file could, and such a record must still be read.</summary>
+    private static bool MayBeLambda(ReadOnlySpan<byte> json) =>
+        json.IndexOf(LambdaSource) >= 0 || json.IndexOf("\\u"u8) >= 0;
+
     /// <summary>A whole top-level value: a single record, an EventBridge event, a log file whose first key
     /// is not "Records", an on-failure destination record, an SQS receive-message dump, or a digest.</summary>
     public void TopLevelObject(ReadOnlySpan<byte> json, List<ReadItem> output)
     {
-        if (json.IndexOf(LambdaSource) < 0)
+        if (!MayBeLambda(json))
         {
             if (json.IndexOf("\"digestStartTime\""u8) >= 0 || json.IndexOf("\"detail-type\""u8) >= 0)
             {
@@ -124,18 +179,25 @@ internal sealed class RecordClassifier(string path, ReadCounters counters)
         }
     }
 
-    public void NotAnObject(JsonTokenType found, List<ReadItem> output)
-    {
-        var location = new RecordLocation(path, NextIndex++);
-        counters.Records++;
-        AddMalformed(output, location, $"record is not a JSON object (found {Describe(found)})");
-    }
+    public void NotAnObject(JsonTokenType found, List<ReadItem> output) => Broken(NotAnObjectMessage(found), output);
+
+    public static string NotAnObjectMessage(JsonTokenType found) => $"record is not a JSON object (found {Describe(found)})";
 
     public void Broken(string message, List<ReadItem> output)
     {
         var location = new RecordLocation(path, NextIndex++);
         counters.Records++;
         AddMalformed(output, location, message);
+    }
+
+    /// <summary>Several consecutive bad values reported as one entry at the first one's index.</summary>
+    public void BrokenRun(long count, string message, List<ReadItem> output)
+    {
+        var location = new RecordLocation(path, NextIndex);
+        NextIndex += count;
+        counters.Records += count;
+        counters.MalformedRecords += count;
+        output.Add(ReadItem.Malformed(location, message));
     }
 
     private void Elements(ReadOnlySpan<byte> array, List<ReadItem> output)
@@ -195,25 +257,6 @@ internal sealed class RecordClassifier(string path, ReadCounters counters)
         {
             return false;
         }
-    }
-
-    private static bool HasLambdaEventSource(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, CloudTrailReader.Options);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isSource = reader.ValueTextEquals("eventSource"u8);
-            reader.Read();
-            if (isSource)
-            {
-                return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(LambdaSource);
-            }
-
-            reader.Skip();
-        }
-
-        return false;
     }
 
     private void AddMalformed(List<ReadItem> output, RecordLocation location, string message)

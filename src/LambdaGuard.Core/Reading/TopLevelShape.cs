@@ -44,7 +44,7 @@ internal readonly record struct TopLevelShape(
             }
             else if (key.SequenceEqual("detail-type"u8))
             {
-                detailType = token == JsonTokenType.String ? JsonSerializer.Deserialize(json[range], CloudTrailJsonContext.Default.String) : string.Empty;
+                detailType = token == JsonTokenType.String ? DecodeString(json[range]) : string.Empty;
             }
             else if (key.SequenceEqual("requestPayload"u8) && token == JsonTokenType.StartObject)
             {
@@ -77,12 +77,19 @@ internal readonly record struct TopLevelShape(
             reader.Read();
             if (match)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return reader.TokenType == JsonTokenType.String ? RecordHeader.LenientText(ref reader) : null;
             }
 
             reader.Skip();
         }
 
         return null;
+    }
+
+    private static string DecodeString(ReadOnlySpan<byte> token)
+    {
+        var reader = new Utf8JsonReader(token, CloudTrailReader.Options);
+        reader.Read();
+        return RecordHeader.LenientText(ref reader) ?? string.Empty;
     }
 }

@@ -35,13 +35,13 @@ public sealed class HostileInputScanTests
     }
 
     [Fact]
-    public async Task Scan_WhenFunctionNameIs10MB_ShouldReportABoundedFinding()
+    public async Task Scan_WhenFunctionNameIs3MB_ShouldReportABoundedFinding()
     {
         // Arrange
         using var folder = new ScratchFolder();
         var template = await File.ReadAllTextAsync(ScanRun.Fixture("alice-code-update.json"));
         var file = Path.Combine(folder.Path, "huge.json");
-        await File.WriteAllTextAsync(file, template.Replace("\"orders-api\"", "\"" + new string('f', 10 * 1024 * 1024) + "\"", StringComparison.Ordinal), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        await File.WriteAllTextAsync(file, template.Replace("\"orders-api\"", "\"" + new string('f', 3 * 1024 * 1024) + "\"", StringComparison.Ordinal), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
         // Act
         var jsonl = await ScanRun.RunAsync(file, "--format", "jsonl");

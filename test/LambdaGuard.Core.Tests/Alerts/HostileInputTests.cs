@@ -98,7 +98,7 @@ public sealed class HostileInputTests
         // Arrange
         var name = new string('f', 10 * 1024 * 1024);
         var json = Fixtures.Text("Reading", "huge-name-template.json").Replace("HUGE_NAME", name, StringComparison.Ordinal);
-        var items = new CloudTrailReader().Read(Encoding.UTF8.GetBytes(json), "huge.json", new ReadCounters()).ToList();
+        var items = new CloudTrailReader { MaxRecordBytes = 16 * 1024 * 1024 }.Read(Encoding.UTF8.GetBytes(json), "huge.json", new ReadCounters()).ToList();
         var huge = Assert.Single(items, i => i.Record?.EventId == "huge-1");
 
         // Act

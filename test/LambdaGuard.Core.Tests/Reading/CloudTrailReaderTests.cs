@@ -298,20 +298,26 @@ public sealed class CloudTrailReaderTests
         Assert.Equal("not a time", record.EventTime);
     }
 
-    [Fact]
-    public void Read_WhenRecordIsLargerThanTheLimit_ShouldReportTheFileInsteadOfExhaustingMemory()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_WhenRecordIsLargerThanTheLimit_ShouldReportItAndReadTheRecordsAfter(bool gzip)
     {
         // Arrange
         var json = Fixtures.Text("Reading", "huge-name-template.json").Replace("HUGE_NAME", new string('a', 2 * 1024 * 1024), StringComparison.Ordinal);
-        var reader = new CloudTrailReader { MaxValueBytes = 1024 * 1024 };
+        var content = Encoding.UTF8.GetBytes(json);
+        var reader = new CloudTrailReader { MaxRecordBytes = 1024 * 1024 };
 
         // Act
-        var items = reader.Read(Encoding.UTF8.GetBytes(json), "huge.json", new ReadCounters()).ToList();
+        var counters = new ReadCounters();
+        var items = reader.Read(gzip ? Gzip.Compress(content) : content, "huge.json", counters).ToList();
 
         // Assert
-        Assert.Equal("read-1", items[0].Record?.EventId);
-        Assert.Equal(ReadItemKind.FileError, items[^1].Kind);
-        Assert.Contains("larger than", items[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [(ReadItemKind.LambdaRecord, "huge.json#0", "read-1"), (ReadItemKind.MalformedRecord, "huge.json#1", null), (ReadItemKind.LambdaRecord, "huge.json#2", (string?)"read-2")],
+            Shape(items));
+        Assert.Contains("1 MiB or larger", items[1].Message, StringComparison.Ordinal);
+        Assert.Equal(0, counters.FileErrors);
     }
 
     [Fact]

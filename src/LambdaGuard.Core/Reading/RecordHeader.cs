@@ -1,0 +1,175 @@
+using System.Text.Json;
+
+namespace LambdaGuard.Core.Reading;
+
+/// <summary>The few top-level fields that decide whether a record needs reading at all, taken from its
+/// raw bytes by one tokenizer pass that skips every nested value except <c>userIdentity</c>'s own keys.
+/// Each field is converted exactly as <see cref="CloudTrailJsonContext"/> would (lenient strings and
+/// booleans, escaped names, the last of duplicate keys), so a decision taken from the header is the one
+/// the full record would get.</summary>
+internal readonly record struct RecordHeader(
+    bool IsLambda,
+    string? EventName,
+    string? EventCategory,
+    string? EventType,
+    bool? ReadOnly,
+    bool HasUserIdentity,
+    string? UserIdentityType)
+{
+    public static RecordHeader Scan(ReadOnlySpan<byte> json)
+    {
+        var isLambda = false;
+        string? eventName = null, eventCategory = null, eventType = null, identityType = null;
+        bool? readOnly = null;
+        var hasIdentity = false;
+
+        var reader = new Utf8JsonReader(json, CloudTrailReader.Options);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Match(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case Field.EventSource:
+                    isLambda = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("lambda.amazonaws.com"u8);
+                    reader.Skip();
+                    break;
+                case Field.EventName:
+                    eventName = LenientText(ref reader);
+                    break;
+                case Field.EventCategory:
+                    eventCategory = LenientText(ref reader);
+                    break;
+                case Field.EventType:
+                    eventType = LenientText(ref reader);
+                    break;
+                case Field.ReadOnly:
+                    readOnly = LenientFlag(ref reader);
+                    break;
+                case Field.UserIdentity:
+                    hasIdentity = reader.TokenType == JsonTokenType.StartObject;
+                    identityType = hasIdentity ? IdentityType(ref reader) : null;
+                    if (!hasIdentity)
+                    {
+                        reader.Skip();
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new RecordHeader(isLambda, eventName, eventCategory, eventType, readOnly, hasIdentity, identityType);
+    }
+
+    /// <summary>As <see cref="LenientStringConverter"/>: text for strings, numbers and booleans, null for
+    /// anything else (and for a string that cannot be decoded, which <see cref="TextRepair"/> prevents).</summary>
+    public static string? LenientText(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    return reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return null;
+                }
+
+            case JsonTokenType.Number:
+                return reader.HasValueSequence
+                    ? System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence))
+                    : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>As <see cref="LenientBooleanConverter"/>.</summary>
+    public static bool? LenientFlag(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                return bool.TryParse(LenientText(ref reader), out var value) ? value : null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    private static string? IdentityType(ref Utf8JsonReader reader)
+    {
+        string? type = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            reader.Read();
+            if (isType)
+            {
+                type = LenientText(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return type;
+    }
+
+    private static Field Match(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("eventSource"u8))
+        {
+            return Field.EventSource;
+        }
+
+        if (reader.ValueTextEquals("eventName"u8))
+        {
+            return Field.EventName;
+        }
+
+        if (reader.ValueTextEquals("eventCategory"u8))
+        {
+            return Field.EventCategory;
+        }
+
+        if (reader.ValueTextEquals("eventType"u8))
+        {
+            return Field.EventType;
+        }
+
+        if (reader.ValueTextEquals("readOnly"u8))
+        {
+            return Field.ReadOnly;
+        }
+
+        return reader.ValueTextEquals("userIdentity"u8) ? Field.UserIdentity : Field.Other;
+    }
+
+    private enum Field
+    {
+        Other,
+        EventSource,
+        EventName,
+        EventCategory,
+        EventType,
+        ReadOnly,
+        UserIdentity,
+    }
+}

@@ -1,0 +1,272 @@
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using LambdaGuard.Core.Alerts;
+using LambdaGuard.Core.Detection;
+using LambdaGuard.Core.Reading;
+using LambdaGuard.Core.Tests.Support;
+
+namespace LambdaGuard.Core.Tests.Reading;
+
+/// <summary>Fuzzing the reader with mutations of real records and files (truncate, splice, flip bytes, insert
+/// escapes, nest, repeat lines, gzip). CI runs CsCheck's default 100 cases per property (a few seconds);
+/// a longer run: <c>CsCheck_Iter=20000 dotnet test test/LambdaGuard.Core.Tests --filter ReaderPropertyTests</c>
+/// (or <c>CsCheck_Time=300</c> for five minutes per property). A failure prints the seed to replay it with
+/// <c>CsCheck_Seed</c>.</summary>
+public sealed class ReaderPropertyTests
+{
+    /// <summary>Reading, detecting and writing every finding allocates at most this many bytes per input
+    /// byte, plus <see cref="AllocationConstant"/> (buffers rented once per thread, the 4 MiB record window).
+    /// The worst case is a flood of two-byte bad lines, each of which costs one diagnostic message (about
+    /// 150 bytes per input byte, measured); records cost far less (deserialized once, a finding written
+    /// once). Allocated is not held: items are streamed, so memory stays flat whatever this total.</summary>
+    private const long AllocationPerInputByte = 512;
+
+    private const long AllocationConstant = 16L * 1024 * 1024;
+
+    private static readonly string[] Lines = LoadRecordLines();
+
+    private static readonly byte[][] Files = LoadFiles();
+
+    private static readonly string[] Escapes =
+        ["\\udc00", "\\ud800", "\\ud83d\\ude00", "\\u0000", "\\\"", "\\\\", "\\", "\"", "\u2028", "\n", "{", "[", "]}", ",", ":", "\\u12"];
+
+    private static readonly (string Before, string After)[] Wrappers =
+    [
+        ("{\"Records\":[", "]}"),
+        ("[", "]"),
+        ("{\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":", "}"),
+        ("{\"requestPayload\":", "}"),
+        ("{\"Records\":[", string.Empty),
+        ("[[[[[[[[", "]]]]]]]]"),
+        ("{\"a\":", string.Empty),
+    ];
+
+    private static readonly Gen<Mutation> GenMutation =
+        Gen.Select(Gen.Int[0, 7], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, 1000], (kind, at, to, pick) => new Mutation(kind, at, to, pick));
+
+    private static readonly Gen<byte[]> GenHostileFile =
+        Gen.Select(Gen.Int[0, Files.Length - 1], GenMutation.Array[0, 4], Gen.Int[0, 7], (file, mutations, packing) =>
+        {
+            var bytes = mutations.Aggregate(Files[file], (content, mutation) => mutation.Apply(content));
+            return packing switch
+            {
+                0 => Gzip.Compress(bytes),
+                1 => Gzip.Compress(bytes)[..^Math.Min(5, bytes.Length)],
+                _ => bytes,
+            };
+        });
+
+    [Fact]
+    public void Read_WhenInputIsAnyMutationOfRealFiles_ShouldNeverThrowAndStayBoundedInItemsAndAllocation()
+    {
+        GenHostileFile.Sample(input =>
+        {
+            // Act
+            var counters = new ReadCounters();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var items = ReadDetectAndWrite(input, new CloudTrailReader(), counters);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // Assert: sizes are of the decompressed input, what the reader actually walks.
+            var size = Math.Max(input.Length, counters.Bytes);
+            Assert.True(items.Count <= size + 1, $"{items.Count} items from {size} bytes");
+            Assert.All(items, i => Assert.True(i.Kind == ReadItemKind.LambdaRecord ? i.Record is not null : !string.IsNullOrEmpty(i.Message)));
+            Assert.True(
+                allocated <= (AllocationPerInputByte * size) + AllocationConstant,
+                $"allocated {allocated} bytes for {size} bytes of input");
+        });
+    }
+
+    [Fact]
+    public void Read_WhenSomeJsonLinesAreBrokenOrGarbled_ShouldGiveEveryOtherLineItsDecision()
+    {
+        var gen = Gen.Select(
+            Gen.Select(Gen.Int[0, Lines.Length - 1], Gen.Int[0, 4], GenMutation.Array[1, 3], (line, damage, mutations) => (line, damage, mutations)).Array[1, 12],
+            Gen.Bool);
+        gen.Sample((lines, gzip) =>
+        {
+            // Arrange: damage 0 = intact, 1 = garbled user agent (still a record), else broken by mutations.
+            var expected = new Dictionary<string, (DetectionDecision Decision, string? RuleId)>();
+            var text = new StringBuilder();
+            for (var n = 0; n < lines.Length; n++)
+            {
+                var (line, damage, mutations) = lines[n];
+                var id = $"prop-{n}";
+                var record = Lines[line].Replace("\"eventID\":", $"\"eventID\":\"{id}\",\"originalEventID\":", StringComparison.Ordinal);
+                if (damage <= 1)
+                {
+                    expected[id] = DecisionOf(record);
+                }
+
+                if (damage == 1)
+                {
+                    record = record.Replace("\"userAgent\":\"", "\"userAgent\":\"\\udc00\\ud800" + (char)0xD800, StringComparison.Ordinal);
+                }
+                else if (damage > 1)
+                {
+                    var broken = mutations.Where(m => m.Kind is not (5 or 7)).Aggregate(Encoding.UTF8.GetBytes(record), (content, m) => m.Apply(content));
+                    record = Encoding.UTF8.GetString(broken).Replace('\n', ' ');
+                }
+
+                text.Append(record).Append('\n');
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+
+            // Act
+            var items = new CloudTrailReader().Read(gzip ? Gzip.Compress(bytes) : bytes, "lines.jsonl", new ReadCounters()).ToList();
+
+            // Assert
+            var detector = new Detector(new DetectorSettings());
+            foreach (var (id, decision) in expected)
+            {
+                var item = items.SingleOrDefault(i => i.Record?.EventId == id);
+                Assert.True(item is not null, $"{id} missing from:\n{text}\nitems: {string.Join("\n", items.Select(i => $"{i.Location} {i.Kind} {i.Record?.EventId} {i.Message}"))}");
+                var detection = detector.Detect(item.Record!, item.Location);
+                Assert.Equal(decision, (detection.Decision, detection.Finding?.RuleId));
+            }
+        });
+    }
+
+    [Fact]
+    public void Read_WhenDismissingReadOnlyAndDataEventsEarly_ShouldAgreeWithTheFullPathOnEveryDecision()
+    {
+        var field = (string name, string[] values) => Gen.Int[0, values.Length].Select(i => i == values.Length ? string.Empty : $"\"{name}\":{values[i]},");
+        var gen = Gen.Select(
+            field("eventSource", ["\"lambda.amazonaws.com\"", "\"lambda.amazon\\u0061ws.com\"", "\"s3.amazonaws.com\"", "42", "null"]),
+            field("eventName", ["\"GetFunction20150331v2\"", "\"ListFunctions20150331\"", "\"Invoke\"", "\"InvokeAsync\"", "\"UpdateFunctionCode20150331v2\"", "\"DeleteFunction\"", "\"GetPolicy2\"", "\"\"", "7", "\"Get\\u0046unction\""]),
+            field("readOnly", ["true", "false", "\"true\"", "\"TRUE\"", "\" true \"", "\"yes\"", "1", "null", "{}"]),
+            field("eventCategory", ["\"Data\"", "\"data\"", "\"Management\"", "null", "[]"]),
+            field("userIdentity", ["{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/alice\"}", "{\"type\":\"AssumedRole\"}", "{\"type\":\" \"}", "{}", "\"IAMUser\"", "{\"type\":{}}", "{\"type\":\"Root\",\"type\":null}"]),
+            field("eventType", ["\"AwsApiCall\"", "\"AwsCloudTrailInsight\""]),
+            field("event\\u004eame", ["\"UpdateFunctionCode20150331v2\"", "\"GetFunction\""]),
+            field("errorCode", ["\"AccessDenied\""]),
+            (source, name, readOnly, category, identity, type, escapedName, error) => $"{source}{name}{readOnly}{category}{identity}{type}{escapedName}{error}").Array[1, 30];
+        gen.Sample(records =>
+        {
+            // Arrange
+            var bytes = Encoding.UTF8.GetBytes(string.Concat(records.Select((r, n) => $"{{{r}\"requestParameters\":{{\"functionName\":\"fn-{n}\"}},\"recipientAccountId\":\"123456789012\"}}\n")));
+
+            // Act
+            var full = Tally(bytes, new CloudTrailReader());
+            var early = Tally(bytes, new CloudTrailReader { DismissReadOnlyAndDataEvents = true });
+
+            // Assert
+            Assert.Equal(full.Findings, early.Findings);
+            Assert.Equal(full.Decisions, early.Decisions);
+            Assert.Equal(full.Malformed, early.Malformed);
+        });
+    }
+
+    private static (string Findings, string Decisions, long Malformed) Tally(byte[] input, CloudTrailReader reader)
+    {
+        var counters = new ReadCounters();
+        var detector = new Detector(new DetectorSettings());
+        var decisions = new SortedDictionary<DetectionDecision, long>();
+        var findings = new List<string>();
+        foreach (var item in reader.Read(input, "tally.jsonl", counters).Where(i => i.Kind == ReadItemKind.LambdaRecord))
+        {
+            var detection = detector.Detect(item.Record!, item.Location);
+            decisions[detection.Decision] = decisions.GetValueOrDefault(detection.Decision) + 1;
+            if (detection.Finding is { } finding)
+            {
+                findings.Add($"{item.Location}:{finding.RuleId}:{finding.Severity}");
+            }
+        }
+
+        decisions[DetectionDecision.ReadOnly] = decisions.GetValueOrDefault(DetectionDecision.ReadOnly) + counters.DismissedReadOnly;
+        decisions[DetectionDecision.DataEvent] = decisions.GetValueOrDefault(DetectionDecision.DataEvent) + counters.DismissedDataEvents;
+        return (string.Join(' ', findings), string.Join(' ', decisions), counters.MalformedRecords);
+    }
+
+    private static List<ReadItem> ReadDetectAndWrite(byte[] input, CloudTrailReader reader, ReadCounters counters)
+    {
+        var detector = new Detector(new DetectorSettings());
+        var items = new List<ReadItem>();
+        foreach (var item in reader.Read(input, "fuzz.json", counters))
+        {
+            items.Add(item);
+            if (item.Record is { } record && detector.Detect(record, item.Location).Finding is { } finding)
+            {
+                _ = FindingJson.FindingLine(finding, null, 16 * 1024);
+            }
+        }
+
+        return items;
+    }
+
+    private static (DetectionDecision, string?) DecisionOf(string line)
+    {
+        var item = Assert.Single(Fixtures.ReadAll(Encoding.UTF8.GetBytes(line)));
+        Assert.Equal(ReadItemKind.LambdaRecord, item.Kind);
+        var detection = new Detector(new DetectorSettings()).Detect(item.Record!);
+        return (detection.Decision, detection.Finding?.RuleId);
+    }
+
+    /// <summary>Every Lambda record of the rule and seed-case fixtures, one compact JSON line each.</summary>
+    private static string[] LoadRecordLines()
+    {
+        var lines = new List<string>();
+        foreach (var folder in new[] { "Rules", "SeedCases" })
+        {
+            foreach (var file in Directory.GetFiles(Fixtures.PathOf(folder), "*.json").Order(StringComparer.Ordinal))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+                var root = document.RootElement;
+                var records = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Records", out var array) ? array.EnumerateArray().ToList() : [root];
+                lines.AddRange(records
+                    .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("eventID", out _) && r.TryGetProperty("userAgent", out _))
+                    .Where(r => Fixtures.ReadAll(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(r))) is [{ Kind: ReadItemKind.LambdaRecord }])
+                    .Select(r => JsonSerializer.Serialize(r)));
+            }
+        }
+
+        Assert.NotEmpty(lines);
+        return [.. lines];
+    }
+
+    private static byte[][] LoadFiles() =>
+        [.. new[] { "Reading", "Hostile", "Rules" }
+            .SelectMany(folder => Directory.GetFiles(Fixtures.PathOf(folder)))
+            .Where(path => new FileInfo(path).Length < 64 * 1024)
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllBytes)];
+
+    /// <summary>One edit of a file: positions are fractions of its length so any file takes any mutation.</summary>
+    private readonly record struct Mutation(int Kind, double At, double To, int Pick)
+    {
+        public byte[] Apply(byte[] content)
+        {
+            var at = (int)(At * content.Length);
+            var to = Math.Max(at, (int)(To * content.Length));
+            return Kind switch
+            {
+                0 => content[..at],
+                1 => [.. content[..at], .. Splice()],
+                2 when content.Length > 0 => [.. content[..Math.Min(at, content.Length - 1)], (byte)Pick, .. content[(Math.Min(at, content.Length - 1) + 1)..]],
+                3 => [.. content[..at], .. Encoding.UTF8.GetBytes(Escapes[Pick % Escapes.Length]), .. content[at..]],
+                4 => [.. Encoding.UTF8.GetBytes(Wrappers[Pick % Wrappers.Length].Before), .. content, .. Encoding.UTF8.GetBytes(Wrappers[Pick % Wrappers.Length].After)],
+                5 => RepeatLine(content, at, (Pick % 5) + 1),
+                6 => [.. content[..at], .. content[Math.Min(content.Length, at + ((to - at) % 4096))..]],
+                7 => [.. content[..at], .. "\n- not json\n"u8.ToArray(), .. content[at..]],
+                _ => content,
+            };
+        }
+
+        private byte[] Splice()
+        {
+            var other = Files[Pick % Files.Length];
+            return other[(int)(To * other.Length)..];
+        }
+
+        private static byte[] RepeatLine(byte[] content, int at, int times)
+        {
+            var start = at == 0 ? 0 : Array.LastIndexOf(content, (byte)'\n', Math.Max(0, at - 1)) + 1;
+            var end = Array.IndexOf(content, (byte)'\n', at);
+            end = end < 0 ? content.Length : end + 1;
+            var line = content[start..end];
+            return [.. content[..end], .. Enumerable.Repeat(line, times).SelectMany(l => l), .. content[end..]];
+        }
+    }
+}
