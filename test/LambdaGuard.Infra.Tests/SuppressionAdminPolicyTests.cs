@@ -19,7 +19,7 @@ public sealed class SuppressionAdminPolicyTests(DefaultDeploymentFixture default
         Assert.Equal(
             ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
             Strings(edit["Action"]).Order(StringComparer.Ordinal));
-        Assert.Equal(2, Statements(Policy).Count);
+        Assert.Equal(3, Statements(Policy).Count);
     }
 
     [Fact]
@@ -32,6 +32,21 @@ public sealed class SuppressionAdminPolicyTests(DefaultDeploymentFixture default
 
         Assert.Equal(
             [":dynamodb:eu-west-1::table/LambdaGuard-Suppressions", ":dynamodb:us-east-1::table/LambdaGuard-Suppressions"],
+            resources.Select(r => r.Replace("arn:", string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Policy_WhenTwoRegionsGiven_ShouldGrantOnlyScanOnTheClaimsTableInEachRegionForCoverage()
+    {
+        var list = StatementWithSid(Policy, "ListCoverage");
+
+        Assert.Equal("dynamodb:Scan", (string?)list["Action"]);
+        var resources = list["Resource"]!.AsArray()
+            .Select(r => string.Concat(r!["Fn::Join"]![1]!.AsArray().Where(p => p is System.Text.Json.Nodes.JsonValue)
+                .Select(p => (string)p!)))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [":dynamodb:eu-west-1::table/LambdaGuard-AlertClaims", ":dynamodb:us-east-1::table/LambdaGuard-AlertClaims"],
             resources.Select(r => r.Replace("arn:", string.Empty, StringComparison.Ordinal)));
     }
 

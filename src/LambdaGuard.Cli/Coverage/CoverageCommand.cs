@@ -14,18 +14,16 @@ public static class CoverageCommand
     {
         ArgumentNullException.ThrowIfNull(io);
         var table = new Option<string?>("--table") { Description = $"Alert-claims table holding the signals (default: the SSM parameter {ClaimsTableLocator.ParameterName})" };
-        var profile = new Option<string?>("--profile") { Description = "AWS profile (SSO profiles too; run 'aws sso login' first)" };
-        var region = new Option<string?>("--region") { Description = "Home region of the LambdaGuard hub (default: AWS_REGION or the profile's region)" };
-        var endpoint = new Option<string?>("--endpoint-url") { Description = "DynamoDB endpoint, e.g. dynalite; also used for SSM" };
+        var aws = new AwsCommandOptions(AwsService.DynamoDb | AwsService.Ssm, "Home region of the LambdaGuard hub (default: AWS_REGION, else the profile's region)");
         var quietHours = new Option<int>("--quiet-hours") { Description = "Mark spokes silent longer than this as quiet (the deployed default)", DefaultValueFactory = _ => DefaultQuietHours };
         var format = new Option<string>("--format") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
 
         var command = new Command("coverage", "List each account and region forwarding to LambdaGuard with its last heartbeat; quiet ones first.");
-        foreach (var option in new Option[] { table, profile, region, endpoint, quietHours, format })
-        {
-            command.Options.Add(option);
-        }
+        command.Options.Add(table);
+        aws.AddTo(command);
+        command.Options.Add(quietHours);
+        command.Options.Add(format);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,13 +36,7 @@ public static class CoverageCommand
 
             try
             {
-                Uri? url = null;
-                if (parse.GetValue(endpoint) is { } text && !HttpEndpoint.TryParse(text, out url))
-                {
-                    throw new AwsSetupException($"--endpoint-url: '{text}' is not an absolute http(s) URL; fix: give e.g. http://127.0.0.1:8000");
-                }
-
-                var factory = AwsClientFactory.Create(new AwsConnectionOptions(parse.GetValue(profile), parse.GetValue(region), url));
+                var factory = AwsClientFactory.Create(aws.Read(parse));
                 var tableName = await ClaimsTableLocator.ResolveAsync(parse.GetValue(table), factory, cancellationToken).ConfigureAwait(false);
                 using var dynamoDb = factory.CreateDynamoDb();
                 var signals = await new DynamoDbSpokeSignals(dynamoDb, tableName).ListAsync(cancellationToken).ConfigureAwait(false);
@@ -70,12 +62,12 @@ public static class CoverageCommand
             catch (Amazon.Runtime.AmazonServiceException e)
             {
                 await io.Error.WriteLineAsync($"lambdaguard coverage: {e.ErrorCode ?? "AWS error"}: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrInputError;
+                return ExitCodes.AwsError;
             }
             catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or HttpRequestException)
             {
                 await io.Error.WriteLineAsync($"lambdaguard coverage: cannot reach AWS: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrInputError;
+                return ExitCodes.AwsError;
             }
         });
         return command;

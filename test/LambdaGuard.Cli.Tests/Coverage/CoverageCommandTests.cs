@@ -7,6 +7,8 @@ using LambdaGuard.Cli.Coverage;
 using LambdaGuard.Cli.Tests.Suppressions;
 using LambdaGuard.Testing;
 using LambdaGuard.Testing.Emulators;
+using LambdaGuard.Testing.Http;
+using LambdaGuard.Testing.Time;
 
 namespace LambdaGuard.Cli.Tests.Coverage;
 
@@ -83,21 +85,76 @@ public sealed class CoverageCommandTests(DynaliteFixture dynalite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Coverage_WhenTheTableDoesNotExist_ShouldExitTwoWithTheAwsError()
+    public async Task Coverage_WhenTheTableDoesNotExist_ShouldExitWithTheAwsCode()
     {
         // Act
         var run = await RunAsync("--table", "no-such-table", "--endpoint-url", dynalite.ServiceUrl.ToString());
 
         // Assert
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
         Assert.Contains("ResourceNotFoundException", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_WhenDynamoDbEndpointIsGiven_ShouldReadTheTableThereInsteadOfTheCommonEndpoint()
+    {
+        // Arrange: nothing listens at --endpoint-url, so only the per-service option can reach the table.
+        var closed = ClosedLoopbackPort.Url().ToString();
+
+        // Act
+        var run = await RunAsync("--table", table, "--endpoint-url", closed, "--dynamodb-endpoint-url", dynalite.ServiceUrl.ToString(), "--format", "json");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(3, document.RootElement.GetProperty("spokes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Coverage_WhenNoTableOption_ShouldReadTheTableNamedInTheSsmParameterAtTheSsmEndpoint()
+    {
+        // Arrange
+        await using var ssm = LoopbackHttpStub.Start();
+        ssm.Enqueue(new StubResponse(200, $$$"""{"Parameter":{"Name":"/lambdaguard/claims-table","Type":"String","Value":"{{{table}}}","Version":1}}""", "application/x-amz-json-1.1"));
+
+        // Act
+        var run = await RunAsync("--endpoint-url", dynalite.ServiceUrl.ToString(), "--ssm-endpoint-url", ssm.BaseUrl.ToString(), "--format", "json");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("/lambdaguard/claims-table", Assert.Single(ssm.Requests).BodyText, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(3, document.RootElement.GetProperty("spokes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Coverage_WhenDynamoDbEndpointIsNotAUrl_ShouldBeAUsageErrorNamingTheOption()
+    {
+        // Act
+        var run = await RunAsync("--table", table, "--dynamodb-endpoint-url", "localhost:8000");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("--dynamodb-endpoint-url: 'localhost:8000' is not an absolute http(s) URL", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Coverage_WhenProfileDoesNotExist_ShouldSayWhichProfileIsMissing()
+    {
+        // Act
+        var run = await RunAsync("--table", table, "--profile", "lambdaguard-no-such-profile");
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("no profile named 'lambdaguard-no-such-profile'", run.Error, StringComparison.Ordinal);
     }
 
     private static async Task<CliRun> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var io = new CliIo(output, error, TextReader.Null, false, new FixedClock(Now));
+        var io = new CliIo(output, error, TextReader.Null, false, new AutoAdvancingTimeProvider(Now));
         var root = new RootCommand();
         root.Subcommands.Add(CoverageCommand.Create(io));
         var parsed = root.Parse(["coverage", .. args]);

@@ -9,6 +9,7 @@ using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Testing;
 using LambdaGuard.Testing.Emulators;
 using LambdaGuard.Testing.Fakes;
+using LambdaGuard.Testing.Time;
 
 namespace LambdaGuard.Cli.Tests.Suppressions;
 
@@ -79,7 +80,7 @@ internal sealed class SuppressionCli : IAsyncDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var reader = new StringReader(input);
-        var io = new CliIo(output, error, reader, interactive, new FixedClock(Now));
+        var io = new CliIo(output, error, reader, interactive, new AutoAdvancingTimeProvider(Now));
         var root = new RootCommand();
         root.Subcommands.Add(command(io));
         var parsed = root.Parse(["suppressions", .. args]);

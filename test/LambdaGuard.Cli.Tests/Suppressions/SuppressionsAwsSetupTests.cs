@@ -107,6 +107,43 @@ public sealed class SuppressionsAwsSetupTests(DynaliteFixture dynalite) : IAsync
     }
 
     [Fact]
+    public async Task List_WhenDynamoDbEndpointIsGiven_ShouldReachTheTableThereInsteadOfTheCommonEndpoint()
+    {
+        // Arrange: nothing listens at --endpoint-url, so only the per-service option can reach the table.
+        await cli.SeedAsync("table-entries.json");
+
+        // Act
+        var run = await cli.RunRawAsync(
+            ["list", "--table", cli.Table, "--endpoint-url", ClosedLoopbackPort.Url().ToString(), "--dynamodb-endpoint-url", dynalite.ServiceUrl.ToString()]);
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("alice-production", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_WhenDynamoDbEndpointIsNotAUrl_ShouldBeAUsageErrorNamingTheOption()
+    {
+        // Act
+        var run = await cli.RunRawAsync(["list", "--table", cli.Table, "--dynamodb-endpoint-url", "localhost:8000"]);
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("--dynamodb-endpoint-url: 'localhost:8000' is not an absolute http(s) URL", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_WhenProfileDoesNotExist_ShouldSayWhichProfileIsMissing()
+    {
+        // Act
+        var run = await cli.RunRawAsync(["list", "--table", cli.Table, "--profile", "lambdaguard-no-such-profile"]);
+
+        // Assert
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
+        Assert.Contains("no profile named 'lambdaguard-no-such-profile'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_WhenTableDoesNotExist_ShouldSayWhichTableAndExitWithAwsError()
     {
         // Act
