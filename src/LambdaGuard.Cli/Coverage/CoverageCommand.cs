@@ -70,12 +70,12 @@ public static class CoverageCommand
             catch (Amazon.Runtime.AmazonServiceException e)
             {
                 await io.Error.WriteLineAsync($"lambdaguard coverage: {e.ErrorCode ?? "AWS error"}: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrInputError;
+                return ExitCodes.AwsError;
             }
             catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or HttpRequestException)
             {
                 await io.Error.WriteLineAsync($"lambdaguard coverage: cannot reach AWS: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrInputError;
+                return ExitCodes.AwsError;
             }
         });
         return command;
