@@ -10,7 +10,7 @@ public sealed class DetectorOptions
 
     public Option<string[]> HumanRoles { get; } = new("--human-role") { Description = "Glob of role ARNs whose sessions are people (repeatable)" };
 
-    public Option<string[]> TrustedAccounts { get; } = new("--trusted-account") { Description = "Glob of account ids treated like the own account by LG004/LG006/LG007 (repeatable)" };
+    public Option<string[]> TrustedAccounts { get; } = new("--trusted-account") { Description = "Glob of account ids treated like the own account by LG004, LG006, LG007, LG012 and the cross-account check (repeatable)" };
 
     public Option<string?> TrustedOrganization { get; } = new("--trusted-org") { Description = "Organization id treated as trusted by LG004/LG007" };
 

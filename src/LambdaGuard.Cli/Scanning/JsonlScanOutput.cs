@@ -2,7 +2,7 @@ using LambdaGuard.Core.Alerts;
 
 namespace LambdaGuard.Cli.Scanning;
 
-/// <summary>interfaces.md: one <c>lambdaguard.finding/v1</c> object per line on stdout and nothing else; the
+/// <summary>docs/interfaces.md: one <c>lambdaguard.finding/v1</c> object per line on stdout and nothing else; the
 /// summary goes to stderr.</summary>
 public sealed class JsonlScanOutput(CliIo io, int maxParameterBytes) : IScanOutput
 {

@@ -24,7 +24,7 @@ public sealed class CloudTrailReader
     /// "Records") of this size or more is skipped without being buffered and reported as malformed.</summary>
     public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
 
-    /// <summary>Counts read-only calls and data events (detections.md §2: they never alert) from a cheap
+    /// <summary>Counts read-only calls and data events (docs/detections.md §2: they never alert) from a cheap
     /// scan of their raw bytes instead of handing them on. For consumers that only want findings (scan);
     /// those that report every decision (replay, explain, the function's metrics) leave it off.</summary>
     public bool DismissReadOnlyAndDataEvents { get; init; }

@@ -87,7 +87,7 @@ internal sealed class RecordClassifier(string path, ReadCounters counters, bool 
         output.Add(ReadItem.Lambda(location, record));
     }
 
-    /// <summary>The detector's first gates (detections.md §2), taken from the header: read-only calls and
+    /// <summary>The detector's first gates (docs/detections.md §2), taken from the header: read-only calls and
     /// data events never alert, so they are counted without being deserialized.</summary>
     private bool Dismiss(RecordHeader header)
     {

@@ -3,7 +3,7 @@ using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
-/// <summary>LG011 (detections.md §4): every change to the suppression list is reported. Severity is
+/// <summary>LG011 (docs/detections.md §4): every change to the suppression list is reported. Severity is
 /// decided here, not by the admin tool, so a hand-edited table item is judged the same way.</summary>
 public static class SuppressionAuditor
 {

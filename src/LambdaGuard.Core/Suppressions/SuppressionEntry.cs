@@ -1,6 +1,6 @@
 namespace LambdaGuard.Core.Suppressions;
 
-/// <summary>One suppression entry (detections.md §5). Globs use <c>*</c> and <c>?</c>, case-sensitive,
+/// <summary>One suppression entry (docs/detections.md §5). Globs use <c>*</c> and <c>?</c>, case-sensitive,
 /// whole-string. The same shape is stored in the local file and in the DynamoDB table.</summary>
 public sealed record SuppressionEntry
 {

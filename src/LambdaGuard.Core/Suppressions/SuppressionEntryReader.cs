@@ -3,7 +3,7 @@ using LambdaGuard.Core.Time;
 namespace LambdaGuard.Core.Suppressions;
 
 /// <summary>Reads one entry from its stored fields, whatever held them (the JSON file, a table item, a
-/// stream image). Strict in the safe direction (detections.md §5): a field it cannot read is never
+/// stream image). Strict in the safe direction (docs/detections.md §5): a field it cannot read is never
 /// dropped quietly, because a dropped selector would widen the entry; the entry is kept with the problem
 /// recorded, and then suppresses nothing.</summary>
 public static class SuppressionEntryReader

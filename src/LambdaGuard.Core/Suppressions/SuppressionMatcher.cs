@@ -5,7 +5,7 @@ using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
-/// <summary>Decides whether a finding is silenced (detections.md §5). Expiry is judged against the time
+/// <summary>Decides whether a finding is silenced (docs/detections.md §5). Expiry is judged against the time
 /// passed in (the clock in the function, <c>--as-of</c> in backtests), never against whether the store
 /// has deleted the entry yet.</summary>
 public static class SuppressionMatcher

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace LambdaGuard.Core.Suppressions;
 
-/// <summary>The six selectors (detections.md §5), in the order files, tables, alerts and help list them.
+/// <summary>The six selectors (docs/detections.md §5), in the order files, tables, alerts and help list them.
 /// Every place that handles selectors iterates this table, so a selector is added or changed here only.</summary>
 public static partial class SuppressionSelectors
 {

@@ -6,7 +6,7 @@ using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Suppressions;
 
-/// <summary>The one validator (detections.md §5) for the file, the table, the function and the admin tool.
+/// <summary>The one validator (docs/detections.md §5) for the file, the table, the function and the admin tool.
 /// <see cref="ValidateForUse"/>: an entry with any problem never suppresses anything, wherever it was read;
 /// <see cref="ValidateForWrite"/> adds what an admin must get right before an entry is stored.</summary>
 public static partial class SuppressionValidator

@@ -10,7 +10,7 @@ using LambdaGuard.Testing.Emulators;
 
 namespace LambdaGuard.Aws.Tests.DynamoDb;
 
-/// <summary>detections.md §5: a backtest (the file) and production (the table) agree. The same bad entries,
+/// <summary>docs/detections.md §5: a backtest (the file) and production (the table) agree. The same bad entries,
 /// from Core's fail-closed fixture, go through both readers; each is kept, names the same fields, and silences
 /// nothing, while a good entry in the same table still works.</summary>
 [Collection(EmulatorCollections.Dynalite)]

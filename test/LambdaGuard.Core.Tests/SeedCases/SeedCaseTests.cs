@@ -13,7 +13,7 @@ public sealed class SeedCaseTests
     private const string CrudRule = "Panther AWS.LAMBDA.CRUD";
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    // Anchored and pinned (detections.md §5): the seed's `*DeployRole` would also silence every other
+    // Anchored and pinned (docs/detections.md §5): the seed's `*DeployRole` would also silence every other
     // account's DeployRole and `user/NotADeployRole`.
     private static readonly SuppressionEntry DeployRoleExclusion = new()
     {

@@ -5,7 +5,7 @@ using LambdaGuard.Core.Tests.Support;
 
 namespace LambdaGuard.Core.Tests.Suppressions;
 
-/// <summary>detections.md §5. The finding under test: alice (arn:aws:iam::123456789012:user/alice) calls
+/// <summary>docs/detections.md §5. The finding under test: alice (arn:aws:iam::123456789012:user/alice) calls
 /// UpdateFunctionCode on orders-api in 123456789012 / us-east-1, rule LG001.</summary>
 public sealed class SuppressionMatcherTests
 {
