@@ -1,8 +1,8 @@
 using System.CommandLine;
 using LambdaGuard.Cli.Commands;
 using LambdaGuard.Cli.Replay;
-using LambdaGuard.Cli.TestAlert;
 using LambdaGuard.Cli.Rules;
+using LambdaGuard.Cli.TestAlert;
 
 namespace LambdaGuard.Cli;
 

@@ -78,8 +78,7 @@ public class FunctionHandler
                     return Response(EmptyResponse);
 
                 case InvocationKind.ScheduledEvent:
-                    metrics.AddHeartbeat();
-                    log.Info("heartbeat", parsed.Where);
+                    await RunCanaryAsync(parsed, metrics, deadline).ConfigureAwait(false);
                     return Response(EmptyResponse);
 
                 case InvocationKind.SuppressionStreamBatch:
@@ -95,6 +94,29 @@ public class FunctionHandler
         {
             metrics.WriteTo(telemetry, time.GetUtcNow());
         }
+    }
+
+    /// <summary>The daily heartbeat proves the whole path, not just that the function can be invoked: Heartbeat
+    /// is emitted only when the canary read the suppression table, claimed and marked its id and published.
+    /// A failing canary is logged, counted and thrown for, so DetectorErrors alarms at once rather than
+    /// HeartbeatMissing a day later.</summary>
+    private async Task RunCanaryAsync(ParsedInvocation parsed, InvocationMetrics metrics, DateTimeOffset deadline)
+    {
+        var alertId = $"canary-{time.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid():N}";
+        var canary = await processor.RunCanaryAsync(alertId, deadline, CancellationToken.None).ConfigureAwait(false);
+        if (canary.Passed)
+        {
+            metrics.AddHeartbeat();
+            log.Info("heartbeat canary published", parsed.Where, $"alertId {canary.AlertId}, MessageId {canary.MessageId}");
+            return;
+        }
+
+        metrics.AddCanaryFailure(
+            canary.Problems.Any(p => p.StartsWith("suppression", StringComparison.Ordinal)),
+            canary.Problems.Any(p => p.StartsWith("claim", StringComparison.Ordinal) || p.StartsWith("mark", StringComparison.Ordinal)));
+        var problems = string.Join("; ", canary.Problems);
+        log.Error("heartbeat canary failed", parsed.Where, $"alertId {canary.AlertId}: {problems}");
+        throw new AlertDeliveryException($"{parsed.Where}: heartbeat canary failed: {problems}");
     }
 
     private async Task HandleCloudTrailAsync(ParsedInvocation parsed, InvocationMetrics metrics, DateTimeOffset deadline)
