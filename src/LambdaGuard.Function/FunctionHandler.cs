@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using LambdaGuard.Aws.DynamoDb.Streams;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Pipeline;
 using LambdaGuard.Core.Ports;

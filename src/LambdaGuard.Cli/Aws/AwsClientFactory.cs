@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
 using LambdaGuard.Aws.Sns;
@@ -55,6 +56,21 @@ public sealed class AwsClientFactory
             new AmazonDynamoDBConfig { MaxErrorRetry = 2, Timeout = TimeSpan.FromSeconds(10) },
             options.DynamoDbEndpointUrl ?? options.EndpointUrl,
             "DynamoDB"));
+
+    /// <summary>DynamoDB with a per-attempt timeout and retry count chosen by the caller (replay bounds every
+    /// call by the pipeline's budget, so the SDK must not wait longer).</summary>
+    public IAmazonDynamoDB CreateDynamoDb(TimeSpan timeout, int maxErrorRetry) =>
+        new AmazonDynamoDBClient(Configure(
+            new AmazonDynamoDBConfig { MaxErrorRetry = maxErrorRetry, Timeout = timeout },
+            options.DynamoDbEndpointUrl ?? options.EndpointUrl,
+            "DynamoDB"));
+
+    /// <summary>S3 with path-style addressing when an endpoint is given (emulators and stubs have no bucket DNS).</summary>
+    public IAmazonS3 CreateS3()
+    {
+        var endpoint = options.S3EndpointUrl ?? options.EndpointUrl;
+        return new AmazonS3Client(Configure(new AmazonS3Config { ForcePathStyle = endpoint is not null, MaxErrorRetry = 2 }, endpoint, "S3"));
+    }
 
     /// <summary>The publisher the function uses, signing with this factory's credentials. The signing region
     /// is always the topic's.</summary>

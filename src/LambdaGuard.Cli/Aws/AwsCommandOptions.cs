@@ -36,6 +36,7 @@ public sealed class AwsCommandOptions
         (AwsService.Sns, "--sns-endpoint-url", "SNS"),
         (AwsService.Ssm, "--ssm-endpoint-url", "SSM"),
         (AwsService.Sts, "--sts-endpoint-url", "STS"),
+        (AwsService.S3, "--s3-endpoint-url", "S3"),
     ];
 
     public void AddTo(Command command)
@@ -61,7 +62,8 @@ public sealed class AwsCommandOptions
             SsmEndpointUrl: ServiceUrl(AwsService.Ssm, parse),
             StsEndpointUrl: ServiceUrl(AwsService.Sts, parse),
             DynamoDbEndpointUrl: ServiceUrl(AwsService.DynamoDb, parse),
-            SnsEndpointUrl: ServiceUrl(AwsService.Sns, parse));
+            SnsEndpointUrl: ServiceUrl(AwsService.Sns, parse),
+            S3EndpointUrl: ServiceUrl(AwsService.S3, parse));
     }
 
     private Uri? ServiceUrl(AwsService service, ParseResult parse) =>

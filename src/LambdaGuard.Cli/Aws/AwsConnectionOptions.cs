@@ -11,4 +11,5 @@ public sealed record AwsConnectionOptions(
     Uri? SsmEndpointUrl = null,
     Uri? StsEndpointUrl = null,
     Uri? DynamoDbEndpointUrl = null,
-    Uri? SnsEndpointUrl = null);
+    Uri? SnsEndpointUrl = null,
+    Uri? S3EndpointUrl = null);

@@ -9,4 +9,5 @@ public enum AwsService
     Sns = 2,
     Ssm = 4,
     Sts = 8,
+    S3 = 16,
 }

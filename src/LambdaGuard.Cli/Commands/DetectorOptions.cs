@@ -50,6 +50,22 @@ public sealed class DetectorOptions
         }
     }
 
+    /// <summary>The settings in <paramref name="baseline"/> (e.g. the deployed ones), with every option the user
+    /// actually gave on the command line put over them.</summary>
+    public DetectorSettings ReadOver(ParseResult parse, DetectorSettings baseline)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(baseline);
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        return baseline with
+        {
+            OwnFunctionGlob = Given(OwnFunction) ? parse.GetValue(OwnFunction) ?? baseline.OwnFunctionGlob : baseline.OwnFunctionGlob,
+            HumanRoleGlobs = Given(HumanRoles) ? parse.GetValue(HumanRoles) ?? [] : baseline.HumanRoleGlobs,
+            TrustedAccountGlobs = Given(TrustedAccounts) ? parse.GetValue(TrustedAccounts) ?? [] : baseline.TrustedAccountGlobs,
+            TrustedOrganizationId = Given(TrustedOrganization) ? parse.GetValue(TrustedOrganization) : baseline.TrustedOrganizationId,
+        };
+    }
+
     public DetectorSettings Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);

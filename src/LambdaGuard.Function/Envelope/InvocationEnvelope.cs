@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LambdaGuard.Aws.DynamoDb.Streams;
 
 namespace LambdaGuard.Function.Envelope;
 
