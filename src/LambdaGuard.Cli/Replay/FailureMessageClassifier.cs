@@ -14,6 +14,8 @@ public static class FailureMessageClassifier
     private const string TamperRulePrefix = ":rule/LambdaGuard-Tamper-";
     private const string TamperSchema = "lambdaguard.tamper/v1";
 
+    private static readonly string[] CloudTrailKeys = ["Records", "eventSource", "eventName", "eventVersion", "userIdentity", "eventID"];
+
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, MaxDepth = 256 };
 
     /// <returns>Null when the file holds only detector input, so the reader takes it whole as before (its
@@ -119,7 +121,11 @@ public static class FailureMessageClassifier
 
             if (Text(root, "detail-type") is not { } detailType)
             {
-                return new FailureMessage(FailureMessageKind.DetectorInput, where, body);
+                // A trail file or a bare record; an object that is neither would otherwise replay as one
+                // harmless "record" and exit 0.
+                return CloudTrailKeys.Any(k => root.TryGetProperty(k, out _))
+                    ? new FailureMessage(FailureMessageKind.DetectorInput, where, body)
+                    : new FailureMessage(FailureMessageKind.Unrecognised, where, default, "a JSON object that is neither a CloudTrail file or record, an EventBridge event, an on-failure record nor a failure-queue dump");
             }
 
             var source = Text(root, "source");

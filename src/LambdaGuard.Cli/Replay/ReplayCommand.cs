@@ -19,7 +19,7 @@ public static class ReplayCommand
         var table = new Option<string>("--table") { Description = "Suppressions table name", Required = true };
         var claimsTable = new Option<string>("--claims-table") { Description = "Alert-claims table name", DefaultValueFactory = _ => LambdaGuardTables.AlertClaimsTableName };
         var topicArn = new Option<string>("--topic-arn") { Description = "SNS topic ARN to publish alerts to", Required = true };
-        var tamperTopicArn = new Option<string?>("--tamper-topic-arn") { Description = "Topic for redriven tamper events whose message does not name it (default: --topic-arn, the regional tamper rules' target; the IAM watch stack has its own in us-east-1)" };
+        var tamperTopicArn = new Option<string?>("--tamper-topic-arn") { Description = "Topic to republish tamper events to (default: the TARGET_ARN their rule-DLQ message names, else --topic-arn, which the regional tamper rules target)" };
         var createTable = new Option<bool>("--create-table") { Description = "Create the suppressions and claims tables if missing (local rehearsal)" };
         var noDeployedSettings = new Option<bool>("--no-deployed-settings") { Description = $"Judge with the command-line detector options only, not the deployed ones from SSM {DeployedDetectorSettings.ParameterName}" };
         var callBudget = new Option<double>("--call-budget-seconds") { Description = "Budget of each suppression lookup and claim before the alert goes out without it (fail open)", DefaultValueFactory = _ => ReplayRunner.DefaultCallBudget.TotalSeconds };

@@ -65,7 +65,8 @@ public static class ReplayRunner
                 new DynamoDbAlertClaims(dynamoDb, request.ClaimsTable),
                 publisher,
                 TopicPublisher: arn => factory.CreateAlertPublisher(arn),
-                TamperTopicArn: request.TamperTopicArn ?? request.TopicArn,
+                TamperTopicArn: request.TamperTopicArn,
+                AlertTopicArn: request.TopicArn,
                 ReadObject: (uri, token) => ReadS3ObjectAsync(factory, uri, token));
             var options = new RecordProcessorOptions
             {
@@ -328,7 +329,7 @@ public static class ReplayRunner
 
         private async Task TamperAsync(FailureMessage message)
         {
-            var topic = message.TargetTopicArn ?? ports.TamperTopicArn;
+            var topic = ports.TamperTopicArn ?? message.TargetTopicArn ?? ports.AlertTopicArn;
             if (ports.TopicPublisher is null || topic is null)
             {
                 await NotRedrivenAsync(message.Where, $"tamper event {message.Detail}: no topic to republish it to (pass --tamper-topic-arn)").ConfigureAwait(false);
