@@ -337,8 +337,7 @@ public static class ReplayRunner
             }
 
             // Unchanged: every protocol gets the event exactly as the queue kept it.
-            var text = System.Text.Encoding.UTF8.GetString(message.Body.Span);
-            var envelope = JsonSerializer.Serialize(new Dictionary<string, string> { ["default"] = text }, ReplayJsonContext.Default.DictionaryStringString);
+            var envelope = DefaultOnly(System.Text.Encoding.UTF8.GetString(message.Body.Span));
             var alert = new AlertMessage($"tamper-redrive:{message.Where}", string.Empty, envelope, new Dictionary<string, string>());
             try
             {
@@ -351,6 +350,20 @@ public static class ReplayRunner
                 Tally.Add(new RecordOutcome { Kind = RecordOutcomeKind.PublishFailed, Location = new RecordLocation(message.Where, 0), Error = ex.Message });
                 await io.Out.WriteLineAsync(ReplayOutput.MessageLine("publish-failed", message.Where, null, $"tamper event {message.Detail} to {topic}: {ex.Message}", jsonl)).ConfigureAwait(false);
             }
+        }
+
+        // MessageStructure=json with only "default": every protocol receives the text itself.
+        private static string DefaultOnly(string text)
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("default", text);
+                json.WriteEndObject();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
 
         private async Task ItemAsync(ReadItem item)
