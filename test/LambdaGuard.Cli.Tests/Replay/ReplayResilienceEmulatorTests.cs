@@ -99,6 +99,27 @@ public sealed class ReplayResilienceEmulatorTests(DynaliteFixture dynalite, Faux
     }
 
     [Fact]
+    public async Task Replay_WhenGivenAnS3AuditFailureObject_ShouldReadItWithTheS3ClientAndPublishTheLg011Audit()
+    {
+        // Arrange
+        using var queue = await SubscribedQueue.CreateAsync(fauxqs);
+        using var s3 = LoopbackHttpStub.Start();
+        s3.Enqueue(new StubResponse(200, File.ReadAllText(Path.Combine(Failures, "audit-failure-object.json")), "application/octet-stream"));
+        const string Object = "s3://lambdaguard-audit-failures/aws/lambda/uuid-1/shardId-1/2026/11/30/batch-1";
+
+        // Act
+        var run = await CliRun.RunAsync([.. Args(queue, Object, dynalite.ServiceUrl, "--no-deployed-settings", "--create-table"), "--s3-endpoint-url", s3.BaseUrl.ToString()]);
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("GET", Assert.Single(s3.Requests).Method);
+        Assert.StartsWith("/lambdaguard-audit-failures/aws/lambda/uuid-1/shardId-1/2026/11/30/batch-1", s3.Requests[0].Target, StringComparison.Ordinal);
+        var line = Assert.Single(Lines(run));
+        Assert.Equal(("published", "LG011"), (line.GetProperty("outcome").GetString(), line.GetProperty("ruleId").GetString()));
+        Assert.Single(await queue.ReceiveAllAsync());
+    }
+
+    [Fact]
     public async Task Replay_ByDefault_ShouldJudgeWithTheDeployedDetectorSettingsFromSsm()
     {
         // Arrange: the deployed settings name BreakGlassOps a human role; without them its change raises nothing.
