@@ -404,6 +404,26 @@ public sealed class FunctionHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WhenAStreamBatchIsReinvokedRightAfterAFailedPublish_ShouldPublishTheFailedAuditOnceWithoutWaitingForTheLease()
+    {
+        // Arrange: Lambda re-invokes a stream batch at once; a held lease used to refuse it until it expired.
+        var harness = new HandlerHarness();
+        harness.Publisher.FailNext(new InvalidOperationException("throttled"));
+
+        // Act
+        var first = await harness.HandleFixtureAsync("suppressions-stream-insert-and-remove.json");
+        var second = await harness.HandleFixtureAsync("suppressions-stream-insert-and-remove.json");
+
+        // Assert
+        using var failed = await JsonDocument.ParseAsync(first);
+        Assert.Single(failed.RootElement.GetProperty("batchItemFailures").EnumerateArray());
+        using var retried = await JsonDocument.ParseAsync(second);
+        Assert.Equal(0, retried.RootElement.GetProperty("batchItemFailures").GetArrayLength());
+        Assert.Equal(2, harness.Published.Count);
+        Assert.Equal(["publish-failed", "published", "malformed", "published", "duplicate", "malformed"], harness.Telemetry.RecordLines.Select(l => l.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
     public async Task Handle_WhenSecondEventArrivesWithinCacheWindow_ShouldLoadSuppressionsOnce()
     {
         // Arrange
