@@ -61,6 +61,9 @@ public class HandlerBenchmarks
 
         public Task MarkPublishedAsync(string alertId, string claimToken, string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
             Task.CompletedTask;
+
+        public Task<bool> ReleaseAsync(string alertId, string claimToken, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
     }
 
     private sealed class NullPublisher : IAlertPublisher

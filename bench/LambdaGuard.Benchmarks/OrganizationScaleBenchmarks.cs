@@ -99,6 +99,9 @@ public class OrganizationScaleBenchmarks
         public Task MarkPublishedAsync(string alertId, string claimToken, string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
+        public Task<bool> ReleaseAsync(string alertId, string claimToken, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
         public Task<string> PublishAsync(AlertMessage message, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
             Task.FromResult("00000000-0000-0000-0000-000000000000");
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using LambdaGuard.Aws.DynamoDb.Streams;
 using LambdaGuard.Core.Coverage;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Pipeline;
@@ -99,9 +100,17 @@ public class FunctionHandler
                     return Response(EmptyResponse);
 
                 case InvocationKind.ScheduledEvent:
-                    metrics.AddHeartbeat();
-                    log.Info("heartbeat", parsed.Where);
-                    await CheckCoverageAsync(parsed, deadline).ConfigureAwait(false);
+                    // The hourly coverage check and the daily heartbeat are both scheduled events; only the heartbeat
+                    // runs the end-to-end canary, so people's inboxes see one canary a day, not one an hour.
+                    if (IsCoverageCheck(parsed))
+                    {
+                        await CheckCoverageAsync(parsed, deadline).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await RunCanaryAsync(parsed, metrics, deadline).ConfigureAwait(false);
+                    }
+
                     return Response(EmptyResponse);
 
                 case InvocationKind.SpokeHeartbeat:
@@ -121,6 +130,29 @@ public class FunctionHandler
         {
             metrics.WriteTo(telemetry, time.GetUtcNow());
         }
+    }
+
+    /// <summary>The daily heartbeat proves the whole path, not just that the function can be invoked: Heartbeat
+    /// is emitted only when the canary read the suppression table, claimed and marked its id and published.
+    /// A failing canary is logged, counted and thrown for, so DetectorErrors alarms at once rather than
+    /// HeartbeatMissing a day later.</summary>
+    private async Task RunCanaryAsync(ParsedInvocation parsed, InvocationMetrics metrics, DateTimeOffset deadline)
+    {
+        var alertId = $"canary-{time.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid():N}";
+        var canary = await processor.RunCanaryAsync(alertId, deadline, CancellationToken.None).ConfigureAwait(false);
+        if (canary.Passed)
+        {
+            metrics.AddHeartbeat();
+            log.Info("heartbeat canary published", parsed.Where, $"alertId {canary.AlertId}, MessageId {canary.MessageId}");
+            return;
+        }
+
+        metrics.AddCanaryFailure(
+            canary.Problems.Any(p => p.StartsWith("suppression", StringComparison.Ordinal)),
+            canary.Problems.Any(p => p.StartsWith("claim", StringComparison.Ordinal) || p.StartsWith("mark", StringComparison.Ordinal)));
+        var problems = string.Join("; ", canary.Problems);
+        log.Error("heartbeat canary failed", parsed.Where, $"alertId {canary.AlertId}: {problems}");
+        throw new AlertDeliveryException($"{parsed.Where}: heartbeat canary failed: {problems}");
     }
 
     private async Task HandleCloudTrailAsync(ParsedInvocation parsed, InvocationMetrics metrics, DateTimeOffset deadline)
@@ -192,6 +224,9 @@ public class FunctionHandler
         await coverage.RecordHeartbeatAsync(envelope.Account!, envelope.Region!, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         log.Info("spoke heartbeat recorded", where);
     }
+
+    private static bool IsCoverageCheck(ParsedInvocation parsed) =>
+        parsed.Envelope?.Resources?.Any(arn => arn?.EndsWith(":rule/" + FunctionSettings.CoverageCheckRuleName, StringComparison.Ordinal) == true) == true;
 
     private async Task CheckCoverageAsync(ParsedInvocation parsed, DateTimeOffset deadline)
     {

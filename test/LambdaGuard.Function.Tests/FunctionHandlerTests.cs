@@ -293,7 +293,7 @@ public sealed class FunctionHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenScheduledEvent_ShouldEmitHeartbeatMetric()
+    public async Task Handle_WhenScheduledEvent_ShouldRunTheCanaryThroughEveryPortAndEmitHeartbeat()
     {
         // Arrange
         var harness = new HandlerHarness();
@@ -306,7 +306,61 @@ public sealed class FunctionHandlerTests
         var metrics = Assert.Single(harness.Telemetry.MetricDocuments);
         var declared = metrics.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString());
         Assert.Contains("Heartbeat", declared);
-        Assert.Equal(0, harness.Publisher.Attempts);
+        Assert.Equal(1, harness.Suppressions.LoadCount);
+        var canary = Assert.Single(harness.Published);
+        Assert.Equal("true", canary.Attributes["canary"]);
+        Assert.StartsWith("canary-", canary.AlertId, StringComparison.Ordinal);
+        Assert.Equal(canary.AlertId, Assert.Single(harness.Claims.Marks).AlertId);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheCanaryCannotPublish_ShouldThrowCountItAndEmitNoHeartbeat()
+    {
+        // Arrange
+        var harness = new HandlerHarness();
+        harness.Publisher.Failure = new HttpRequestException("SNS unreachable");
+
+        // Act
+        var error = await Assert.ThrowsAsync<AlertDeliveryException>(() => harness.HandleFixtureAsync("eventbridge-scheduled-heartbeat.json"));
+
+        // Assert
+        Assert.Contains("heartbeat canary failed: publish failed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Telemetry.Metric("CanaryFailed"));
+        Assert.Equal(0, harness.Telemetry.Metric("Heartbeat"));
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheCanaryCannotReadTheSuppressionTable_ShouldCountSuppressionCheckUnavailable()
+    {
+        // Arrange
+        var harness = new HandlerHarness();
+        harness.Suppressions.Failure = new InvalidOperationException("table gone");
+
+        // Act
+        await Assert.ThrowsAsync<AlertDeliveryException>(() => harness.HandleFixtureAsync("eventbridge-scheduled-heartbeat.json"));
+
+        // Assert
+        Assert.Equal(1, harness.Telemetry.Metric("SuppressionCheckUnavailable"));
+        Assert.Equal(0, harness.Telemetry.Metric("ClaimsUnavailable"));
+        Assert.Single(harness.Published);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTablesFailDuringAFinding_ShouldCountSuppressionCheckAndClaimsUnavailable()
+    {
+        // Arrange
+        var harness = new HandlerHarness();
+        harness.Suppressions.Failure = new InvalidOperationException("table gone");
+        harness.Claims.ClaimFailure = new InvalidOperationException("claims gone");
+
+        // Act
+        await harness.HandleFixtureAsync("eventbridge-update-code-by-user.json");
+
+        // Assert
+        Assert.Single(harness.Published);
+        Assert.Equal(1, harness.Telemetry.Metric("SuppressionCheckUnavailable"));
+        Assert.Equal(1, harness.Telemetry.Metric("ClaimsUnavailable"));
+        Assert.True(harness.Telemetry.RecordLines.Single().GetProperty("claimsUnavailable").GetBoolean());
     }
 
     [Fact]
@@ -347,6 +401,26 @@ public sealed class FunctionHandlerTests
         using var body = await JsonDocument.ParseAsync(response);
         var failure = Assert.Single(body.RootElement.GetProperty("batchItemFailures").EnumerateArray());
         Assert.Equal("111100000000000000002", failure.GetProperty("itemIdentifier").GetString());
+    }
+
+    [Fact]
+    public async Task Handle_WhenAStreamBatchIsReinvokedRightAfterAFailedPublish_ShouldPublishTheFailedAuditOnceWithoutWaitingForTheLease()
+    {
+        // Arrange: Lambda re-invokes a stream batch at once; a held lease used to refuse it until it expired.
+        var harness = new HandlerHarness();
+        harness.Publisher.FailNext(new InvalidOperationException("throttled"));
+
+        // Act
+        var first = await harness.HandleFixtureAsync("suppressions-stream-insert-and-remove.json");
+        var second = await harness.HandleFixtureAsync("suppressions-stream-insert-and-remove.json");
+
+        // Assert
+        using var failed = await JsonDocument.ParseAsync(first);
+        Assert.Single(failed.RootElement.GetProperty("batchItemFailures").EnumerateArray());
+        using var retried = await JsonDocument.ParseAsync(second);
+        Assert.Equal(0, retried.RootElement.GetProperty("batchItemFailures").GetArrayLength());
+        Assert.Equal(2, harness.Published.Count);
+        Assert.Equal(["publish-failed", "published", "malformed", "published", "duplicate", "malformed"], harness.Telemetry.RecordLines.Select(l => l.GetProperty("outcome").GetString()));
     }
 
     [Fact]

@@ -14,7 +14,9 @@ namespace LambdaGuard.Aws.DynamoDb;
 /// redelivery after the window is a new alert whether or not the item was deleted yet.</summary>
 public sealed class DynamoDbAlertClaims : IAlertClaims
 {
-    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(7);
+    /// <summary>As long as the failure queues and the audit-failure bucket keep a failed event (14 days): a redrive
+    /// of an old event must still find the claim, or it would publish a second time.</summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(14);
 
     // A claim can fail its condition, then find the item gone (TTL) or its lease just expired; a few rounds
     // settle that race, and a caller told InProgress retries later anyway.
@@ -22,7 +24,7 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
 
     private readonly IAmazonDynamoDB dynamoDb;
 
-    /// <param name="retention">How long claims are kept (TTL), so redeliveries within it are recognised. Default 7 days.</param>
+    /// <param name="retention">How long claims are kept (TTL), so redeliveries within it are recognised. Default 14 days.</param>
     public DynamoDbAlertClaims(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan? retention = null)
     {
         ArgumentNullException.ThrowIfNull(dynamoDb);
@@ -95,6 +97,12 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
             catch (ConditionalCheckFailedException)
             {
                 current = await GetAsync(alertId, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The SDK retried a put whose first attempt did succeed (the answer was lost): the claim is ours.
+            if (current is { Status: A.Pending } mine && mine.ClaimToken == token)
+            {
+                return new ClaimOutcome(ClaimStatus.Claimed, ClaimToken: token, LeaseUntil: mine.LeaseUntil ?? leaseUntil);
             }
 
             if (current is null || IsExpired(current, now))
@@ -201,6 +209,46 @@ public sealed class DynamoDbAlertClaims : IAlertClaims
             return current?.MessageId == messageId && current.ClaimToken == claimToken
                 ? MarkPublishedOutcome.Recorded
                 : MarkPublishedOutcome.AlreadyRecordedByOther;
+        }
+    }
+
+    /// <summary>Ends the lease only while <paramref name="claimToken"/> still holds the claim unpublished, so a failed
+    /// publish does not keep the next delivery waiting for the lease; another holder's claim and a recorded publish
+    /// stay. The item is kept (its lease set to the epoch and its token removed) rather than deleted, because the
+    /// detector role may only get, put and update claims. A repeated call (an SDK retry of an update that succeeded)
+    /// finds no token and answers false.</summary>
+    public async Task<bool> ReleaseAsync(string alertId, string claimToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimToken);
+        try
+        {
+            await dynamoDb.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = TableName,
+                    Key = KeyOf(alertId),
+                    UpdateExpression = "SET #leaseUntil = :released REMOVE #claimToken",
+                    ConditionExpression = "#claimToken = :token AND #status = :pending",
+                    ExpressionAttributeNames = new Dictionary<string, string>
+                    {
+                        ["#claimToken"] = A.ClaimToken,
+                        ["#status"] = A.Status,
+                        ["#leaseUntil"] = A.LeaseUntil,
+                    },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                    {
+                        [":token"] = Text(claimToken),
+                        [":pending"] = Text(A.Pending),
+                        [":released"] = Number(0),
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
         }
     }
 

@@ -64,6 +64,21 @@ public sealed class AwsClientFactory
             options.DynamoDbEndpointUrl ?? options.EndpointUrl,
             "DynamoDB"));
 
+    /// <summary>DynamoDB with a per-attempt timeout and retry count chosen by the caller (replay bounds every
+    /// call by the pipeline's budget, so the SDK must not wait longer).</summary>
+    public IAmazonDynamoDB CreateDynamoDb(TimeSpan timeout, int maxErrorRetry) =>
+        new AmazonDynamoDBClient(Configure(
+            new AmazonDynamoDBConfig { MaxErrorRetry = maxErrorRetry, Timeout = timeout },
+            options.DynamoDbEndpointUrl ?? options.EndpointUrl,
+            "DynamoDB"));
+
+    /// <summary>S3 with path-style addressing when an endpoint is given (emulators and stubs have no bucket DNS).</summary>
+    public IAmazonS3 CreateS3()
+    {
+        var endpoint = options.S3EndpointUrl ?? options.EndpointUrl;
+        return new AmazonS3Client(Configure(new AmazonS3Config { ForcePathStyle = endpoint is not null, MaxErrorRetry = 2 }, endpoint, "S3"));
+    }
+
     /// <summary>The publisher the function uses, signing with this factory's credentials. The signing region
     /// is always the topic's.</summary>
     /// <exception cref="ArgumentException">The topic ARN is not an SNS topic ARN.</exception>
@@ -76,14 +91,6 @@ public sealed class AwsClientFactory
 
     public IAmazonSecurityTokenService CreateSts() =>
         new AmazonSecurityTokenServiceClient(Configure(new AmazonSecurityTokenServiceConfig(), options.StsEndpointUrl ?? options.EndpointUrl, "STS"));
-
-    /// <summary>S3 at <c>--s3-endpoint-url</c> or <c>--endpoint-url</c> when given, with path-style addressing
-    /// there (emulators and custom endpoints do not resolve bucket subdomains).</summary>
-    public IAmazonS3 CreateS3()
-    {
-        var endpoint = options.S3EndpointUrl ?? options.EndpointUrl;
-        return new AmazonS3Client(Configure(new AmazonS3Config { ForcePathStyle = endpoint is not null }, endpoint, "S3"));
-    }
 
     private AWSCredentials? ProfileCredentials()
     {

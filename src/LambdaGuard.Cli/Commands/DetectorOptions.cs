@@ -14,6 +14,22 @@ public sealed class DetectorOptions
 
     public Option<string?> TrustedOrganization { get; } = new("--trusted-org") { Description = "Organization id treated as trusted by LG004/LG007" };
 
+    public DetectorOptions()
+    {
+        // Refused at parse time, so every command taking these options reports a usage error (exit 2) with the fix.
+        var names = DetectorSettingNames.CliOptions;
+        OwnFunction.Validators.Add(result => Report(result, [DetectorSettingsValidator.OwnFunctionProblem(names.OwnFunction, result.GetValueOrDefault<string>() ?? DetectorSettings.DefaultOwnFunctionGlob)]));
+        HumanRoles.Validators.Add(result => Report(result, (result.GetValueOrDefault<string[]>() ?? []).Select(g => DetectorSettingsValidator.HumanRoleProblem(names.HumanRoles, g))));
+        TrustedAccounts.Validators.Add(result => Report(result, (result.GetValueOrDefault<string[]>() ?? []).Select(g => DetectorSettingsValidator.TrustedAccountProblem(names.TrustedAccounts, g))));
+        TrustedOrganization.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } org)
+            {
+                Report(result, DetectorSettingsValidator.Problems(new DetectorSettings { TrustedOrganizationId = org }, names));
+            }
+        });
+    }
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -21,6 +37,33 @@ public sealed class DetectorOptions
         command.Options.Add(HumanRoles);
         command.Options.Add(TrustedAccounts);
         command.Options.Add(TrustedOrganization);
+    }
+
+    private static void Report(System.CommandLine.Parsing.OptionResult result, IEnumerable<string?> problems)
+    {
+        foreach (var problem in problems)
+        {
+            if (problem is not null)
+            {
+                result.AddError(problem);
+            }
+        }
+    }
+
+    /// <summary>The settings in <paramref name="baseline"/> (e.g. the deployed ones), with every option the user
+    /// actually gave on the command line put over them.</summary>
+    public DetectorSettings ReadOver(ParseResult parse, DetectorSettings baseline)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(baseline);
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        return baseline with
+        {
+            OwnFunctionGlob = Given(OwnFunction) ? parse.GetValue(OwnFunction) ?? baseline.OwnFunctionGlob : baseline.OwnFunctionGlob,
+            HumanRoleGlobs = Given(HumanRoles) ? parse.GetValue(HumanRoles) ?? [] : baseline.HumanRoleGlobs,
+            TrustedAccountGlobs = Given(TrustedAccounts) ? parse.GetValue(TrustedAccounts) ?? [] : baseline.TrustedAccountGlobs,
+            TrustedOrganizationId = Given(TrustedOrganization) ? parse.GetValue(TrustedOrganization) : baseline.TrustedOrganizationId,
+        };
     }
 
     public DetectorSettings Read(ParseResult parse)

@@ -35,6 +35,11 @@ public static class ReplayOutput
                     line.Append(" (suppression check unavailable)");
                 }
 
+                if (outcome.ClaimsUnavailable)
+                {
+                    line.Append(" (delivered without claim: at-least-once, dedupe on alertId)");
+                }
+
                 break;
             case RecordOutcomeKind.Suppressed:
                 line.Append("  by ").Append(Clean(outcome.SuppressionId));
@@ -76,6 +81,56 @@ public static class ReplayOutput
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>A message handled outside the pipeline: <c>republished</c> (a tamper event, with its MessageId),
+    /// <c>not-redriven</c> (with why) or <c>skipped</c>.</summary>
+    public static string MessageLine(string outcome, string where, string? messageId, string? detail, bool jsonl)
+    {
+        if (!jsonl)
+        {
+            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{outcome,-14}  {Clean(where)}");
+            if (messageId is not null)
+            {
+                line.Append("  MessageId ").Append(messageId);
+            }
+
+            if (detail is not null)
+            {
+                line.Append("  ").Append(SafeTextLong(detail));
+            }
+
+            return line.ToString();
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteStartObject("source");
+            json.WriteString("path", where);
+            json.WriteNumber("index", 0);
+            json.WriteEndObject();
+            json.WriteString("outcome", outcome);
+            if (messageId is not null)
+            {
+                json.WriteString("messageId", messageId);
+            }
+
+            if (detail is not null)
+            {
+                json.WriteString(outcome == "not-redriven" ? "error" : "detail", detail);
+            }
+
+            json.WriteStartArray("warnings");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string SafeTextLong(string value) => Core.Alerts.SafeText.Line(value, 600);
 
     // Values from events go to a terminal: keep them on one line and free of control characters.
     private static string Clean(string? value) => Core.Alerts.SafeText.Line(value, 200);

@@ -35,6 +35,10 @@ public sealed record RecordOutcome
 
     public string? AlertId { get; init; }
 
+    /// <summary>The claims table did not answer in time or failed: the alert went out (or will) without the
+    /// duplicate check, so delivery is at-least-once and subscribers dedupe on <see cref="AlertId"/>.</summary>
+    public bool ClaimsUnavailable { get; init; }
+
     /// <summary>The SNS MessageId: this delivery's when published, the earlier one's when a duplicate (if known).</summary>
     public string? MessageId { get; init; }
 

@@ -42,6 +42,11 @@ public static class RecordOutcomeJson
         }
 
         Optional(json, "alertId", outcome.AlertId);
+        if (outcome.ClaimsUnavailable)
+        {
+            json.WriteBoolean("claimsUnavailable", true);
+        }
+
         Optional(json, "messageId", outcome.MessageId);
         Optional(json, "error", outcome.Error);
         json.WriteStartArray("warnings");

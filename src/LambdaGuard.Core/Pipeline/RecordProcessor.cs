@@ -19,6 +19,7 @@ public sealed class RecordProcessor
     private readonly Detector detector;
     private readonly AlertBuilder alertBuilder;
     private readonly SuppressionCache suppressions;
+    private readonly ISuppressionSource suppressionSource;
     private readonly IAlertClaims claims;
     private readonly IAlertPublisher publisher;
     private readonly TimeProvider time;
@@ -43,6 +44,7 @@ public sealed class RecordProcessor
         this.time = time ?? TimeProvider.System;
         detector = new Detector(options.Detector);
         alertBuilder = new AlertBuilder(options.Detector.MaxParameterBytes);
+        suppressionSource = suppressions;
         this.suppressions = new SuppressionCache(suppressions, options.SuppressionCacheDuration, options.SuppressionRetryAfterFailure, this.time);
         this.claims = claims;
         this.publisher = publisher;
@@ -100,7 +102,9 @@ public sealed class RecordProcessor
         string? checkError = null;
         if (finding.Rule.Suppressible)
         {
-            var snapshot = await suppressions.GetAsync(cancellationToken).ConfigureAwait(false);
+            // The lookup may not eat the time needed to claim and publish: fail open after its budget.
+            var left = deadline - options.MarkPublishedReserve - time.GetUtcNow();
+            var snapshot = await suppressions.GetAsync(CallBudget.Min(options.SuppressionBudget, left), cancellationToken).ConfigureAwait(false);
             if (snapshot.Entries is { } entries)
             {
                 if (SuppressionMatcher.FindMatch(finding, entries, now) is { } match)
@@ -145,27 +149,85 @@ public sealed class RecordProcessor
         return await DeliverAsync(message, outcome, [], deadline, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The heartbeat's end-to-end check: reads the suppression table (not the cache), claims
+    /// <paramref name="alertId"/>, publishes the canary message and marks it published, each step within its
+    /// budget. Every failing step is reported; the publish is tried even when a table step failed, so the
+    /// outcome says exactly which part of the path is broken.</summary>
+    public async Task<CanaryOutcome> RunCanaryAsync(string alertId, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
+        var problems = new List<string>();
+        var publishBy = deadline - options.MarkPublishedReserve;
+
+        async Task<T?> StepAsync<T>(string what, Func<CancellationToken, Task<T>> call, TimeSpan budget)
+        {
+            try
+            {
+                return await CallBudget.RunAsync(call, budget, what, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                problems.Add($"{what} failed: {ex.GetType().Name}: {ex.Message}");
+                return default;
+            }
+        }
+
+        await StepAsync("suppression table read", suppressionSource.LoadAsync, CallBudget.Min(options.SuppressionBudget, publishBy - time.GetUtcNow())).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var claim = await StepAsync("claim", t => claims.TryClaimAsync(alertId, now, options.ClaimLease, t), CallBudget.Min(options.ClaimBudget, publishBy - now)).ConfigureAwait(false);
+        if (claim is not null && claim.Status != ClaimStatus.Claimed)
+        {
+            problems.Add($"claim failed: the canary id {alertId} is already {claim.Status}");
+        }
+
+        var message = CanaryMessage.Create(alertId, time.GetUtcNow());
+        var messageId = await StepAsync("publish", t => publisher.PublishAsync(message, publishBy, t), deadline - time.GetUtcNow()).ConfigureAwait(false);
+        if (messageId is not null && claim is { Status: ClaimStatus.Claimed, ClaimToken: { } token })
+        {
+            var markedAt = time.GetUtcNow();
+            await StepAsync(
+                "mark published",
+                async t =>
+                {
+                    await claims.MarkPublishedAsync(alertId, token, messageId, markedAt, t).ConfigureAwait(false);
+                    return true;
+                },
+                ClaimCallBudget(deadline)).ConfigureAwait(false);
+        }
+
+        return new CanaryOutcome(alertId, messageId, problems);
+    }
+
     private async Task<RecordOutcome> DeliverAsync(
         AlertMessage message, RecordOutcome outcome, List<string> warnings, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        // Publishing stops early enough to leave time for marking the claim (or releasing it).
+        var publishBy = deadline - options.MarkPublishedReserve;
         var now = time.GetUtcNow();
-        if (now >= deadline)
+        if (now >= publishBy)
         {
             // Claiming now would only block the retry behind a lease.
             return outcome with { Kind = RecordOutcomeKind.PublishFailed, Error = "no time left in this invocation to publish", Warnings = warnings };
         }
 
         ClaimOutcome? claim = null;
+        var claimsUnavailable = false;
         try
         {
-            claim = await claims.TryClaimAsync(message.AlertId, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
+            claim = await CallBudget.RunAsync(
+                token => claims.TryClaimAsync(message.AlertId, now, options.ClaimLease, token),
+                CallBudget.Min(options.ClaimBudget, publishBy - now),
+                "alert claim",
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // An outage of the claims table must not hide an alert: send it, at the risk of a duplicate.
-            warnings.Add($"alert claims unavailable, published without the duplicate check: {ex.GetType().Name}: {ex.Message}");
+            claimsUnavailable = true;
+            warnings.Add($"alert claims unavailable, published without the duplicate check (at-least-once; subscribers dedupe on alertId): {ex.GetType().Name}: {ex.Message}");
         }
 
+        outcome = outcome with { ClaimsUnavailable = claimsUnavailable };
         switch (claim?.Status)
         {
             case ClaimStatus.AlreadyPublished:
@@ -180,34 +242,75 @@ public sealed class RecordProcessor
                 };
         }
 
+        var held = claim is { Status: ClaimStatus.Claimed, ClaimToken: { } claimToken } ? claimToken : null;
         string messageId;
         try
         {
-            messageId = await PublishAsync(message, deadline, cancellationToken).ConfigureAwait(false);
+            messageId = await CallBudget.RunAsync(
+                token => publisher.PublishAsync(message, publishBy, token),
+                deadline - time.GetUtcNow(),
+                "publish",
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            if (held is not null)
+            {
+                await ReleaseAsync(message.AlertId, held, deadline, warnings, cancellationToken).ConfigureAwait(false);
+            }
+
             return outcome with { Kind = RecordOutcomeKind.PublishFailed, Error = $"publish failed: {ex.Message}", Warnings = warnings };
         }
 
-        if (claim is { Status: ClaimStatus.Claimed, ClaimToken: { } token })
+        if (held is not null)
         {
             try
             {
-                await claims.MarkPublishedAsync(message.AlertId, token, messageId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var markedAt = time.GetUtcNow();
+                await CallBudget.RunAsync(
+                    token => claims.MarkPublishedAsync(message.AlertId, held, messageId, markedAt, token),
+                    ClaimCallBudget(deadline),
+                    "mark published",
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The alert is out; failing now would only make the retry publish it again.
-                warnings.Add($"published, but the claim was not marked PUBLISHED (a redelivery after the lease may publish again): {ex.GetType().Name}: {ex.Message}");
+                outcome = outcome with { ClaimsUnavailable = true };
+                warnings.Add($"published, but the claim was not marked PUBLISHED (a redelivery after the lease may publish again; subscribers dedupe on alertId): {ex.GetType().Name}: {ex.Message}");
             }
         }
 
         return outcome with { Kind = RecordOutcomeKind.Published, MessageId = messageId, Warnings = warnings };
     }
 
-    private Task<string> PublishAsync(AlertMessage message, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(message, deadline, cancellationToken);
+    /// <summary>After a failed publish: give the claim back so the retry need not wait out the lease.</summary>
+    private async Task ReleaseAsync(string alertId, string claimToken, DateTimeOffset deadline, List<string> warnings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var released = await CallBudget.RunAsync(
+                token => claims.ReleaseAsync(alertId, claimToken, token),
+                ClaimCallBudget(deadline),
+                "claim release",
+                cancellationToken).ConfigureAwait(false);
+            if (!released)
+            {
+                warnings.Add("claim not released: another delivery holds or published it");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            warnings.Add($"claim not released, a retry waits until its lease ends: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    // The reserve before the deadline is the floor: it exists for exactly these calls.
+    private TimeSpan ClaimCallBudget(DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        return CallBudget.Min(options.ClaimBudget, left > options.MarkPublishedReserve ? left : options.MarkPublishedReserve);
+    }
 
     private static double? LagSeconds(string? eventTime, DateTimeOffset now) =>
         DateTimeOffset.TryParse(eventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)

@@ -12,7 +12,8 @@ internal sealed class SuppressionCache(ISuppressionSource source, TimeSpan durat
     private SuppressionSnapshot? current;
     private DateTimeOffset validUntil;
 
-    public async Task<SuppressionSnapshot> GetAsync(CancellationToken cancellationToken)
+    /// <param name="budget">How long the load may take; after it the alert goes out unchecked.</param>
+    public async Task<SuppressionSnapshot> GetAsync(TimeSpan budget, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (current is not null && now < validUntil)
@@ -22,7 +23,7 @@ internal sealed class SuppressionCache(ISuppressionSource source, TimeSpan durat
 
         try
         {
-            var entries = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
+            var entries = await CallBudget.RunAsync(source.LoadAsync, budget, "suppression list", cancellationToken).ConfigureAwait(false);
             current = new SuppressionSnapshot(entries, null);
             validUntil = now + duration;
         }

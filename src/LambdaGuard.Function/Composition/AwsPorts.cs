@@ -17,11 +17,13 @@ internal static class AwsPorts
     /// <param name="log">Receives delivery problems that do not fail the alert (alert-JSON topic, Security Hub).</param>
     public static FunctionPorts Create(FunctionSettings settings, Action<SuppressionItemProblem> onSuppressionProblem, FunctionLog? log = null)
     {
-        // Short SDK timeouts: a slow table must leave time to publish within the invocation.
+        // The SDK must not out-wait the pipeline's per-call budget (the pipeline also cancels each call at its
+        // budget): one attempt plus one retry, each bounded by the budget.
+        var options = settings.ToProcessorOptions();
         var dynamoDb = new AmazonDynamoDBClient(new AmazonDynamoDBConfig
         {
-            Timeout = TimeSpan.FromSeconds(Math.Min(5, Math.Max(1, settings.WorkBudget.TotalSeconds / 4))),
-            MaxErrorRetry = 2,
+            Timeout = options.ClaimBudget > options.SuppressionBudget ? options.ClaimBudget : options.SuppressionBudget,
+            MaxErrorRetry = 1,
         });
         var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SNS") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
         var snsOptions = new SnsPublisherOptions

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LambdaGuard.Aws.DynamoDb.Streams;
 
 namespace LambdaGuard.Function.Envelope;
 
@@ -25,6 +26,10 @@ internal sealed class InvocationEnvelope
 
     [JsonPropertyName("time")]
     public string? Time { get; set; }
+
+    // The rule ARNs of a scheduled event: which schedule fired.
+    [JsonPropertyName("resources")]
+    public List<string?>? Resources { get; set; }
 
     [JsonPropertyName("detail")]
     public JsonElement? Detail { get; set; }

@@ -28,6 +28,14 @@ internal sealed class InvocationMetrics
 
     public int Heartbeat { get; private set; }
 
+    public int CanaryFailed { get; private set; }
+
+    /// <summary>Alerts sent without the suppression check (the table failed or did not answer in its budget).</summary>
+    public int SuppressionCheckUnavailable { get; private set; }
+
+    /// <summary>Alerts whose claim could not be taken or marked: delivered at-least-once.</summary>
+    public int ClaimsUnavailable { get; private set; }
+
     public void Add(RecordOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -62,6 +70,16 @@ internal sealed class InvocationMetrics
             FailedCalls++;
         }
 
+        if (outcome.SuppressionCheck == Core.Alerts.SuppressionCheck.Unavailable)
+        {
+            SuppressionCheckUnavailable++;
+        }
+
+        if (outcome.ClaimsUnavailable)
+        {
+            ClaimsUnavailable++;
+        }
+
         // EMF takes at most 100 values per metric per document.
         if (outcome.LagSeconds is { } lag && lags.Count < 100)
         {
@@ -77,6 +95,15 @@ internal sealed class InvocationMetrics
     }
 
     public void AddHeartbeat() => Heartbeat++;
+
+    /// <summary>A canary that failed a step; a claims-table step also counts as ClaimsUnavailable and a
+    /// suppression-table step as SuppressionCheckUnavailable, so their alarms see it.</summary>
+    public void AddCanaryFailure(bool suppressionsFailed, bool claimsFailed)
+    {
+        CanaryFailed++;
+        SuppressionCheckUnavailable += suppressionsFailed ? 1 : 0;
+        ClaimsUnavailable += claimsFailed ? 1 : 0;
+    }
 
     public void WriteTo(TelemetryWriter writer, DateTimeOffset timestamp)
     {
@@ -94,9 +121,16 @@ internal sealed class InvocationMetrics
             json.WriteNumber(M.Duplicates, Duplicates);
             json.WriteNumber(M.Malformed, Malformed);
             json.WriteNumber(M.FailedCalls, FailedCalls);
+            json.WriteNumber(M.SuppressionCheckUnavailable, SuppressionCheckUnavailable);
+            json.WriteNumber(M.ClaimsUnavailable, ClaimsUnavailable);
             if (Heartbeat > 0)
             {
                 json.WriteNumber(M.Heartbeat, Heartbeat);
+            }
+
+            if (CanaryFailed > 0)
+            {
+                json.WriteNumber(M.CanaryFailed, CanaryFailed);
             }
 
             if (lags.Count > 0)
@@ -138,10 +172,17 @@ internal sealed class InvocationMetrics
             (M.Duplicates, "Count"),
             (M.Malformed, "Count"),
             (M.FailedCalls, "Count"),
+            (M.SuppressionCheckUnavailable, "Count"),
+            (M.ClaimsUnavailable, "Count"),
         ];
         if (Heartbeat > 0)
         {
             metrics.Add((M.Heartbeat, "Count"));
+        }
+
+        if (CanaryFailed > 0)
+        {
+            metrics.Add((M.CanaryFailed, "Count"));
         }
 
         if (lags.Count > 0)

@@ -19,4 +19,7 @@ internal static class MetricNames
     public const string Heartbeat = "Heartbeat";
     public const string SuppressionCheckUnavailable = "SuppressionCheckUnavailable";
     public const string ClaimsUnavailable = "ClaimsUnavailable";
+
+    /// <summary>The heartbeat's end-to-end canary failed a step (Heartbeat is then not emitted).</summary>
+    public const string CanaryFailed = "CanaryFailed";
 }

@@ -20,7 +20,17 @@ public sealed record FunctionSettings
     public const string AlertJsonTopicArnVariable = "LAMBDAGUARD_ALERT_JSON_TOPIC_ARN";
     public const string SecurityHubVariable = "LAMBDAGUARD_SECURITY_HUB";
 
+    // The hub's hourly coverage-check rule (infra ForwardingNames.HubCoverageCheckRule): its scheduled events
+    // check quiet spokes; every other scheduled event is the daily heartbeat canary.
+    public const string CoverageCheckRuleName = "LambdaGuard-Hub-CoverageCheck";
+
     public const int DefaultSuppressionCacheSeconds = 60;
+
+    // Set by Lambda itself, not by the stack (so not one of the contract's *Variable names).
+    private const string LambdaFunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
+
+    private static readonly DetectorSettingNames EnvironmentNames =
+        new(OwnFunctionVariable, HumanRolesVariable, TrustedAccountsVariable, TrustedOrgIdVariable);
 
     // Lambda's own limit on a function timeout.
     private const int MaxTimeoutSeconds = 900;
@@ -131,6 +141,17 @@ public sealed record FunctionSettings
         var trustedOrg = read(TrustedOrgIdVariable)?.Trim();
         var cacheSeconds = Seconds(SuppressionCacheSecondsVariable, DefaultSuppressionCacheSeconds, 0, 3600);
         var timeoutSeconds = Seconds(TimeoutSecondsVariable, null, 1, MaxTimeoutSeconds);
+        var detector = new DetectorSettings
+        {
+            OwnFunctionGlob = string.IsNullOrEmpty(ownFunction) ? DetectorSettings.DefaultOwnFunctionGlob : ownFunction,
+            HumanRoleGlobs = List(read(HumanRolesVariable)),
+            TrustedAccountGlobs = List(read(TrustedAccountsVariable)),
+            TrustedOrganizationId = string.IsNullOrEmpty(trustedOrg) ? null : trustedOrg,
+        };
+
+        // A glob that can never match hides people or trusted accounts silently: refuse to start instead. Lambda
+        // sets AWS_LAMBDA_FUNCTION_NAME, so the own-function glob is checked against the detector itself.
+        problems.AddRange(DetectorSettingsValidator.Problems(detector, EnvironmentNames, NonEmpty(read(LambdaFunctionNameVariable))));
 
         if (problems.Count > 0)
         {
@@ -144,17 +165,13 @@ public sealed record FunctionSettings
             TopicArn = topicArn,
             AlertJsonTopicArn = string.IsNullOrEmpty(alertJsonTopicArn) ? null : alertJsonTopicArn,
             SecurityHub = securityHub,
-            Detector = new DetectorSettings
-            {
-                OwnFunctionGlob = string.IsNullOrEmpty(ownFunction) ? DetectorSettings.DefaultOwnFunctionGlob : ownFunction,
-                HumanRoleGlobs = List(read(HumanRolesVariable)),
-                TrustedAccountGlobs = List(read(TrustedAccountsVariable)),
-                TrustedOrganizationId = string.IsNullOrEmpty(trustedOrg) ? null : trustedOrg,
-            },
+            Detector = detector,
             SuppressionCacheDuration = TimeSpan.FromSeconds(cacheSeconds),
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
         };
     }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string[] List(string? text) =>
         string.IsNullOrWhiteSpace(text)

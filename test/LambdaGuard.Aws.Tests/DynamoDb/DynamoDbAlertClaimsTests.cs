@@ -44,7 +44,7 @@ public sealed class DynamoDbAlertClaimsTests(DynaliteFixture dynalite) : IAsyncL
         Assert.Equal(outcome.ClaimToken, item["claimToken"].S);
         Assert.Equal((Now + Lease).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["leaseUntil"].N);
         Assert.Equal("2025-03-01T10:15:00Z", item["claimedAt"].S);
-        Assert.Equal((Now + TimeSpan.FromDays(7)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ttl"].N);
+        Assert.Equal((Now + TimeSpan.FromDays(14)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ttl"].N);
     }
 
     [Fact]
@@ -238,6 +238,85 @@ public sealed class DynamoDbAlertClaimsTests(DynaliteFixture dynalite) : IAsyncL
         Assert.Equal(MarkPublishedOutcome.RecordedAfterTakeover, outcome);
         var redelivery = await claims.TryClaimAsync("alert-10", Now, Lease, CancellationToken.None);
         Assert.Equal(ClaimStatus.AlreadyPublished, redelivery.Status);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_WhenTheSdkRetriesAPutWhoseFirstAttemptSucceeded_ShouldSeeItsOwnClaim()
+    {
+        // Arrange: the first attempt stored the claim, its answer was lost; the retry carries the same token.
+        var retrying = new DynamoDbAlertClaims(client, table) { NewClaimToken = () => "token-retried" };
+        await retrying.TryClaimAsync("alert-retry", Now, Lease, CancellationToken.None);
+
+        // Act
+        var retried = await retrying.TryClaimAsync("alert-retry", Now + TimeSpan.FromMilliseconds(200), Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ClaimStatus.Claimed, retried.Status);
+        Assert.Equal("token-retried", retried.ClaimToken);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_WhenOurTokenHoldsTheClaim_ShouldLetTheNextDeliveryClaimAtOnce()
+    {
+        // Arrange
+        var failed = await claims.TryClaimAsync("alert-release", Now, Lease, CancellationToken.None);
+
+        // Act
+        var released = await claims.ReleaseAsync("alert-release", failed.ClaimToken!, CancellationToken.None);
+        var retry = await claims.TryClaimAsync("alert-release", Now + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
+
+        // Assert
+        Assert.True(released);
+        Assert.Equal(ClaimStatus.Claimed, retry.Status);
+        Assert.NotEqual(failed.ClaimToken, retry.ClaimToken);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_WhenAnotherDeliveryHoldsTheClaim_ShouldNotTouchIt()
+    {
+        // Arrange: our lease ran out and another delivery took the claim over.
+        var ours = await claims.TryClaimAsync("alert-taken", Now, Lease, CancellationToken.None);
+        var theirs = await claims.TryClaimAsync("alert-taken", Now + Lease + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
+
+        // Act
+        var released = await claims.ReleaseAsync("alert-taken", ours.ClaimToken!, CancellationToken.None);
+        var third = await claims.TryClaimAsync("alert-taken", Now + Lease + TimeSpan.FromSeconds(2), Lease, CancellationToken.None);
+
+        // Assert
+        Assert.False(released);
+        Assert.Equal(theirs.ClaimToken, (await claims.GetAsync("alert-taken", CancellationToken.None))?.ClaimToken);
+        Assert.Equal(ClaimStatus.InProgress, third.Status);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_WhenTheAlertWasPublished_ShouldKeepThePublishRecord()
+    {
+        // Arrange
+        var claim = await claims.TryClaimAsync("alert-done", Now, Lease, CancellationToken.None);
+        await claims.MarkPublishedAsync("alert-done", claim.ClaimToken!, "msg-done", Now, CancellationToken.None);
+
+        // Act
+        var released = await claims.ReleaseAsync("alert-done", claim.ClaimToken!, CancellationToken.None);
+        var redelivery = await claims.TryClaimAsync("alert-done", Now + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
+
+        // Assert
+        Assert.False(released);
+        Assert.Equal(ClaimStatus.AlreadyPublished, redelivery.Status);
+        Assert.Equal("msg-done", redelivery.MessageId);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_WhenRepeated_ShouldAnswerFalseTheSecondTime()
+    {
+        // Arrange
+        var claim = await claims.TryClaimAsync("alert-twice", Now, Lease, CancellationToken.None);
+        await claims.ReleaseAsync("alert-twice", claim.ClaimToken!, CancellationToken.None);
+
+        // Act
+        var again = await claims.ReleaseAsync("alert-twice", claim.ClaimToken!, CancellationToken.None);
+
+        // Assert
+        Assert.False(again);
     }
 
     private Task<Dictionary<string, AttributeValue>> RawAsync(string alertId) =>

@@ -117,7 +117,7 @@ public sealed class ReplayCommandEmulatorTests(DynaliteFixture dynalite, FauxqsF
     }
 
     [Fact]
-    public async Task Replay_WhenTablesMissingWithoutCreateTable_ShouldFailWithAHint()
+    public async Task Replay_WhenTablesMissingWithoutCreateTable_ShouldFailAsAnInputErrorWithAHint()
     {
         // Arrange
         using var queue = await SubscribedQueue.CreateAsync(fauxqs);
@@ -126,7 +126,7 @@ public sealed class ReplayCommandEmulatorTests(DynaliteFixture dynalite, FauxqsF
         var run = await CliRun.RunAsync(Args(queue, NewTable()));
 
         // Assert
-        Assert.Equal(ExitCodes.AwsError, run.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
         Assert.Contains("--create-table", run.Error, StringComparison.Ordinal);
         Assert.Empty(await queue.ReceiveAllAsync());
     }
@@ -171,6 +171,7 @@ public sealed class ReplayCommandEmulatorTests(DynaliteFixture dynalite, FauxqsF
         "--topic-arn", queue.TopicArn,
         "--dynamodb-endpoint-url", dynalite.ServiceUrl.ToString(),
         "--sns-endpoint-url", fauxqs.ServiceUrl.ToString(),
+        "--no-deployed-settings",
         .. extra,
     ];
 

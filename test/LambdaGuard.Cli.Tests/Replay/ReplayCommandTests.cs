@@ -13,7 +13,7 @@ public sealed class ReplayCommandTests
     public async Task Replay_WhenTopicArnIsNotAnArn_ShouldSaySo()
     {
         // Act
-        var run = await CliRun.RunAsync("replay", "events.json", "--table", "t", "--topic-arn", "alerts", "--endpoint-url", "http://127.0.0.1:1");
+        var run = await CliRun.RunAsync("replay", "--no-deployed-settings", "events.json", "--table", "t", "--topic-arn", "alerts", "--endpoint-url", "http://127.0.0.1:1");
 
         // Assert
         Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
@@ -24,7 +24,7 @@ public sealed class ReplayCommandTests
     public async Task Replay_WhenEndpointIsNotAUrl_ShouldBeAUsageErrorNamingTheOption()
     {
         // Act
-        var run = await CliRun.RunAsync("replay", "events.json", "--table", "t", "--topic-arn", Topic, "--sns-endpoint-url", "localhost:4566");
+        var run = await CliRun.RunAsync("replay", "--no-deployed-settings", "events.json", "--table", "t", "--topic-arn", Topic, "--sns-endpoint-url", "localhost:4566");
 
         // Assert
         Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
@@ -35,7 +35,7 @@ public sealed class ReplayCommandTests
     public async Task Replay_WhenProfileDoesNotExist_ShouldSayWhichProfileIsMissing()
     {
         // Act
-        var run = await CliRun.RunAsync("replay", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--profile", "lambdaguard-no-such-profile");
+        var run = await CliRun.RunAsync("replay", "--no-deployed-settings", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--profile", "lambdaguard-no-such-profile");
 
         // Assert
         Assert.Equal(ExitCodes.UsageOrInputError, run.ExitCode);
@@ -49,7 +49,7 @@ public sealed class ReplayCommandTests
         var closed = ClosedLoopbackPort.Url().ToString();
 
         // Act
-        var run = await CliRun.RunAsync("replay", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--create-table", "--endpoint-url", closed);
+        var run = await CliRun.RunAsync("replay", "--no-deployed-settings", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--create-table", "--endpoint-url", closed);
 
         // Assert
         Assert.Equal(ExitCodes.AwsError, run.ExitCode);
@@ -64,7 +64,7 @@ public sealed class ReplayCommandTests
         var closed = ClosedLoopbackPort.Url().ToString();
 
         // Act
-        var run = await CliRun.RunAsync("replay", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--endpoint-url", closed);
+        var run = await CliRun.RunAsync("replay", "--no-deployed-settings", EventBridgeAddPermission, "--table", "t", "--topic-arn", Topic, "--endpoint-url", closed);
 
         // Assert
         Assert.Equal(ExitCodes.AwsError, run.ExitCode);

@@ -325,7 +325,7 @@ public sealed class ScanCommandTests
     {
         // Act
         var byDefault = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl");
-        var withHumanRole = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl", "--human-role", "*:role/GitHubActionsDeployRole");
+        var withHumanRole = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl", "--human-role", "arn:aws:iam::*:role/GitHubActionsDeployRole");
 
         // Assert
         Assert.DoesNotContain("GitHubActionsDeployRole", byDefault.Out, StringComparison.Ordinal);

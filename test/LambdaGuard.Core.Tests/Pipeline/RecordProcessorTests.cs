@@ -36,7 +36,7 @@ public sealed class RecordProcessorTests
     }
 
     [Fact]
-    public async Task ProcessAsync_WhenAnEarlierPublishFailed_ShouldLetTheRetryPublishAfterTheLease()
+    public async Task ProcessAsync_WhenAnEarlierPublishFailed_ShouldReleaseTheClaimSoTheImmediateRetryPublishes()
     {
         // Arrange
         var processor = CreateProcessor();
@@ -45,15 +45,119 @@ public sealed class RecordProcessorTests
 
         // Act
         var failed = await processor.ProcessAsync(record, new RecordLocation("delivery-1", 0), Now.AddSeconds(30), CancellationToken.None);
-        var tooEarly = await processor.ProcessAsync(record, new RecordLocation("delivery-2", 0), Now.AddSeconds(30), CancellationToken.None);
-        clock.Advance(TimeSpan.FromSeconds(41));
-        var retried = await processor.ProcessAsync(record, new RecordLocation("delivery-3", 0), Now.AddSeconds(90), CancellationToken.None);
+        var retried = await processor.ProcessAsync(record, new RecordLocation("delivery-2", 0), Now.AddSeconds(30), CancellationToken.None);
+        var again = await processor.ProcessAsync(record, new RecordLocation("delivery-3", 0), Now.AddSeconds(30), CancellationToken.None);
 
         // Assert
         Assert.Equal(RecordOutcomeKind.PublishFailed, failed.Kind);
         Assert.True(failed.RequiresRetry);
-        Assert.Equal(RecordOutcomeKind.InProgress, tooEarly.Kind);
+        Assert.Equal((failed.AlertId!, "token-1", true), Assert.Single(claims.Releases));
         Assert.Equal(RecordOutcomeKind.Published, retried.Kind);
+        Assert.Equal(RecordOutcomeKind.Duplicate, again.Kind);
+        Assert.Single(publisher.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenAnotherDeliveryHoldsALiveClaim_ShouldAskForARetryWithoutPublishingOrReleasingIt()
+    {
+        // Arrange
+        var processor = CreateProcessor();
+        var record = HumanUpdatesCode();
+        var alertId = (await CreateProcessor().ProcessAsync(record, new RecordLocation("probe", 0), Now.AddSeconds(30), CancellationToken.None)).AlertId!;
+        var held = new InMemoryAlertClaims();
+        held.SeedHeld(alertId, Now.AddMinutes(5));
+        var blocked = new RecordProcessor(new RecordProcessorOptions(), suppressions, held, publisher, clock);
+
+        // Act
+        var outcome = await blocked.ProcessAsync(record, new RecordLocation("delivery-2", 0), Now.AddSeconds(30), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(RecordOutcomeKind.InProgress, outcome.Kind);
+        Assert.Empty(held.Releases);
+        Assert.True(held.Holds(alertId));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenTheSuppressionTableNeverAnswers_ShouldPublishWithinTheBudgetMarkedUnchecked()
+    {
+        // Arrange
+        suppressions.Unresponsive = true;
+        var processor = CreateProcessor(new RecordProcessorOptions { SuppressionBudget = TimeSpan.FromMilliseconds(200) });
+
+        // Act
+        var outcome = await processor.ProcessAsync(HumanUpdatesCode(), new RecordLocation("slow", 0), Now.AddSeconds(30), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.Equal(RecordOutcomeKind.Published, outcome.Kind);
+        Assert.Equal(LambdaGuard.Core.Alerts.SuppressionCheck.Unavailable, outcome.SuppressionCheck);
+        Assert.Contains(outcome.Warnings, w => w.Contains("suppression list unavailable", StringComparison.Ordinal) && w.Contains("no answer within 0.2 s", StringComparison.Ordinal));
+        Assert.Contains("Suppression check unavailable", publisher.Messages.Single().Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenTheClaimsTableNeverAnswers_ShouldPublishWithoutAClaimAndSaySo()
+    {
+        // Arrange
+        claims.Unresponsive = true;
+        var processor = CreateProcessor(new RecordProcessorOptions { ClaimBudget = TimeSpan.FromMilliseconds(200) });
+
+        // Act
+        var outcome = await processor.ProcessAsync(HumanUpdatesCode(), new RecordLocation("slow", 0), Now.AddSeconds(30), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.Equal(RecordOutcomeKind.Published, outcome.Kind);
+        Assert.True(outcome.ClaimsUnavailable);
+        Assert.Contains(outcome.Warnings, w => w.Contains("at-least-once", StringComparison.Ordinal));
+        Assert.Single(publisher.Published);
+        Assert.Empty(claims.Marks);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenPublishing_ShouldKeepTheMarkPublishedReserveFreeBeforeTheDeadline()
+    {
+        // Arrange
+        var processor = CreateProcessor(new RecordProcessorOptions { MarkPublishedReserve = TimeSpan.FromSeconds(3) });
+
+        // Act
+        await processor.ProcessAsync(HumanUpdatesCode(), new RecordLocation("d", 0), Now.AddSeconds(30), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(Now.AddSeconds(27), publisher.Published.Single().Deadline);
+    }
+
+    [Fact]
+    public async Task RunCanaryAsync_WhenEveryPortAnswers_ShouldClaimPublishAndMarkATaggedCanary()
+    {
+        // Arrange
+        var processor = CreateProcessor();
+
+        // Act
+        var canary = await processor.RunCanaryAsync("canary-1", Now.AddSeconds(30), CancellationToken.None);
+
+        // Assert
+        Assert.True(canary.Passed, string.Join("; ", canary.Problems));
+        var sent = publisher.Messages.Single();
+        Assert.Equal("true", sent.Attributes[CanaryMessage.AttributeName]);
+        Assert.Equal("canary-1", sent.AlertId);
+        Assert.Equal(1, suppressions.LoadCount);
+        Assert.Equal(("canary-1", canary.MessageId), (claims.Marks.Single().AlertId, claims.Marks.Single().MessageId));
+    }
+
+    [Fact]
+    public async Task RunCanaryAsync_WhenTheSuppressionTableNeverAnswers_ShouldStillPublishAndReportTheTableStep()
+    {
+        // Arrange
+        suppressions.Unresponsive = true;
+        var processor = CreateProcessor(new RecordProcessorOptions { SuppressionBudget = TimeSpan.FromMilliseconds(200) });
+
+        // Act
+        var canary = await processor.RunCanaryAsync("canary-2", Now.AddSeconds(30), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.False(canary.Passed);
+        Assert.StartsWith("suppression table read failed", Assert.Single(canary.Problems), StringComparison.Ordinal);
         Assert.Single(publisher.Published);
     }
 
@@ -72,7 +176,7 @@ public sealed class RecordProcessorTests
         Assert.Equal(0, publisher.Attempts);
     }
 
-    private RecordProcessor CreateProcessor() => new(new RecordProcessorOptions(), suppressions, claims, publisher, clock);
+    private RecordProcessor CreateProcessor(RecordProcessorOptions? options = null) => new(options ?? new RecordProcessorOptions(), suppressions, claims, publisher, clock);
 
     private static CloudTrailRecord HumanUpdatesCode() => Fixtures.Parse("""
         {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::123456789012:user/alice","accountId":"123456789012","userName":"alice"},

@@ -143,6 +143,12 @@ public sealed class OrganizationReplayTests
             return Task.CompletedTask;
         }
 
+        public Task<bool> ReleaseAsync(string alertId, string claimToken, CancellationToken cancellationToken)
+        {
+            ClaimCalls++;
+            return Task.FromResult(true);
+        }
+
         public Task<string> PublishAsync(AlertMessage message, DateTimeOffset? deadline, CancellationToken cancellationToken)
         {
             Published.Add(message);

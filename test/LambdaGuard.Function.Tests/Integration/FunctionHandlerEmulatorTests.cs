@@ -102,6 +102,33 @@ public sealed class FunctionHandlerEmulatorTests(DynaliteFixture dynalite, Fauxq
     }
 
     [Fact]
+    public async Task Handle_WhenDynamoDbAcceptsConnectionsAndNeverAnswers_ShouldPublishWithinTheBudgetsAndCountBothOutages()
+    {
+        // Arrange: the case (a handler that threw after 42.6 s having sent nothing).
+        await using var harness = await EmulatorHarness.StartAsync(dynalite, fauxqs);
+        using var blackHole = BlackHoleEndpoint.Start();
+        using var silent = EmulatorHarness.DynamoDbClient(blackHole.Url);
+        var handler = harness.Handler(
+            fauxqs.ServiceUrl,
+            suppressions: new Aws.DynamoDb.DynamoDbSuppressionStore(silent, harness.SuppressionsTable),
+            claims: new Aws.DynamoDb.DynamoDbAlertClaims(silent, harness.ClaimsTable));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        await handler.Handle(FixtureFiles.Stream(UserUpdatesCode));
+        var elapsed = clock.Elapsed;
+
+        // Assert: 2 s for the lookup, 2 s for the claim, then the publish; well inside a 30 s timeout.
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed.TotalSeconds:0.0} s");
+        Assert.Single(await harness.ReceiveAllAsync());
+        var line = Assert.Single(harness.Telemetry.RecordLines);
+        Assert.Equal("published", line.GetProperty("outcome").GetString());
+        Assert.True(line.GetProperty("claimsUnavailable").GetBoolean());
+        Assert.Equal(1, harness.Telemetry.Metric("SuppressionCheckUnavailable"));
+        Assert.Equal(1, harness.Telemetry.Metric("ClaimsUnavailable"));
+    }
+
+    [Fact]
     public async Task Handle_WhenSnsKeepsThrottling_ShouldRetryThenThrowAndLetARedeliveryPublishAfterTheLease()
     {
         // Arrange

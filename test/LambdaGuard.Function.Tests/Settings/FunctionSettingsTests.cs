@@ -85,4 +85,38 @@ public sealed class FunctionSettingsTests
         // Assert
         Assert.Contains("LAMBDAGUARD_TIMEOUT_SECONDS is not set (the function timeout in seconds)", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(FunctionSettings.HumanRolesVariable, "arn:aws:iam::*:role/Ops,Admin", "LAMBDAGUARD_HUMAN_ROLES: 'Admin' is not a role ARN glob", "arn:aws:iam::*:role/Admin")]
+    [InlineData(FunctionSettings.TrustedAccountsVariable, "12345", "LAMBDAGUARD_TRUSTED_ACCOUNTS: '12345' is not a 12-digit account id", "e.g. 111122223333")]
+    [InlineData(FunctionSettings.OwnFunctionVariable, "arn:aws:lambda:us-east-1:*:function", "LAMBDAGUARD_OWN_FUNCTION: 'arn:aws:lambda:us-east-1:*:function' is neither", "*LambdaGuard*")]
+    [InlineData(FunctionSettings.TrustedOrgIdVariable, "org-123", "LAMBDAGUARD_TRUSTED_ORG_ID: 'org-123' is not an organization id", "o-abcdefghij")]
+    public void FromEnvironment_WhenAGlobCanNeverMatch_ShouldFailAtStartNamingTheVariableAndTheFix(string variable, string value, string problem, string fix)
+    {
+        // Arrange
+        var environment = Valid();
+        environment[variable] = value;
+
+        // Act
+        var error = Assert.Throws<FunctionSettingsException>(() => FunctionSettings.FromEnvironment(name => environment.GetValueOrDefault(name)));
+
+        // Assert
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains(fix, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEnvironment_WhenTheOwnFunctionGlobMissesTheRunningFunction_ShouldFailAtStart()
+    {
+        // Arrange
+        var environment = Valid();
+        environment[FunctionSettings.OwnFunctionVariable] = "secguard-*";
+        environment["AWS_LAMBDA_FUNCTION_NAME"] = "LambdaGuard-Detector";
+
+        // Act
+        var error = Assert.Throws<FunctionSettingsException>(() => FunctionSettings.FromEnvironment(name => environment.GetValueOrDefault(name)));
+
+        // Assert
+        Assert.Contains("does not match the detector's own function LambdaGuard-Detector", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -11,11 +11,39 @@ public sealed class InMemoryAlertClaims : IAlertClaims
     private readonly Dictionary<string, Claim> claims = new(StringComparer.Ordinal);
     private readonly List<ClaimAttempt> attempts = [];
     private readonly List<PublishedMark> marks = [];
+    private readonly List<(string, string, bool)> releases = [];
     private int tokens;
 
     public Exception? ClaimFailure { get; set; }
 
     public Exception? MarkFailure { get; set; }
+
+    public Exception? ReleaseFailure { get; set; }
+
+    /// <summary>Plays a table that accepts the connection and never answers: every call's task never completes
+    /// and ignores cancellation (the caller's own budget must end the wait).</summary>
+    public bool Unresponsive { get; set; }
+
+    /// <summary>Release calls, answered or not: (alert id, token, whether a claim was removed).</summary>
+    public IReadOnlyList<(string AlertId, string ClaimToken, bool Released)> Releases
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. releases];
+            }
+        }
+    }
+
+    /// <summary>Whether any claim (held or published) exists for the alert.</summary>
+    public bool Holds(string alertId)
+    {
+        lock (gate)
+        {
+            return claims.ContainsKey(alertId);
+        }
+    }
 
     public IReadOnlyList<ClaimAttempt> Attempts
     {
@@ -63,6 +91,11 @@ public sealed class InMemoryAlertClaims : IAlertClaims
         lock (gate)
         {
             attempts.Add(new ClaimAttempt(alertId, now, lease));
+            if (Unresponsive)
+            {
+                return new TaskCompletionSource<ClaimOutcome>().Task;
+            }
+
             if (ClaimFailure is { } failure)
             {
                 return Task.FromException<ClaimOutcome>(failure);
@@ -93,6 +126,11 @@ public sealed class InMemoryAlertClaims : IAlertClaims
         lock (gate)
         {
             marks.Add(new PublishedMark(alertId, claimToken, messageId, now));
+            if (Unresponsive)
+            {
+                return new TaskCompletionSource().Task;
+            }
+
             if (MarkFailure is { } failure)
             {
                 return Task.FromException(failure);
@@ -105,6 +143,33 @@ public sealed class InMemoryAlertClaims : IAlertClaims
 
             claims[alertId] = claim with { MessageId = messageId };
             return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> ReleaseAsync(string alertId, string claimToken, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            if (Unresponsive)
+            {
+                return new TaskCompletionSource<bool>().Task;
+            }
+
+            if (ReleaseFailure is { } failure)
+            {
+                releases.Add((alertId, claimToken, false));
+                return Task.FromException<bool>(failure);
+            }
+
+            var ours = claims.TryGetValue(alertId, out var claim) && claim.Token == claimToken && claim.MessageId is null;
+            if (ours)
+            {
+                claims.Remove(alertId);
+            }
+
+            releases.Add((alertId, claimToken, ours));
+            return Task.FromResult(ours);
         }
     }
 

@@ -15,10 +15,19 @@ public sealed class InMemorySuppressionSource(params SuppressionEntry[] entries)
 
     public int LoadCount { get; private set; }
 
+    /// <summary>Plays a table that accepts the connection and never answers: the load never completes and
+    /// ignores cancellation.</summary>
+    public bool Unresponsive { get; set; }
+
     public Task<IReadOnlyList<SuppressionEntry>> LoadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         LoadCount++;
+        if (Unresponsive)
+        {
+            return new TaskCompletionSource<IReadOnlyList<SuppressionEntry>>().Task;
+        }
+
         return Failure is { } failure
             ? Task.FromException<IReadOnlyList<SuppressionEntry>>(failure)
             : Task.FromResult<IReadOnlyList<SuppressionEntry>>([.. entries]);

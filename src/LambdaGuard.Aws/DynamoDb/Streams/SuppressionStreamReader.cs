@@ -2,12 +2,12 @@ using System.Text.Json;
 using LambdaGuard.Aws.DynamoDb;
 using LambdaGuard.Core.Suppressions;
 
-namespace LambdaGuard.Function.Envelope;
+namespace LambdaGuard.Aws.DynamoDb.Streams;
 
 /// <summary>Turns the suppressions table's stream records into <see cref="SuppressionChange"/>s for the LG011
 /// audit. An item that cannot be read as an entry is still a change to the list: it is audited under a
 /// placeholder entry rather than dropped.</summary>
-internal static class SuppressionStreamReader
+public static class SuppressionStreamReader
 {
     private const string DynamoDbSource = "aws:dynamodb";
 

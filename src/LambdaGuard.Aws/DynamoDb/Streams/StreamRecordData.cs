@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LambdaGuard.Function.Envelope;
+namespace LambdaGuard.Aws.DynamoDb.Streams;
 
 /// <summary>The <c>dynamodb</c> part of a stream record; images stay DynamoDB JSON for the Aws mapper.</summary>
-internal sealed class StreamRecordData
+public sealed class StreamRecordData
 {
     [JsonPropertyName("ApproximateCreationDateTime")]
     public double? ApproximateCreationDateTime { get; set; }

@@ -1,7 +1,7 @@
 using LambdaGuard.Core.Suppressions;
 
-namespace LambdaGuard.Function.Envelope;
+namespace LambdaGuard.Aws.DynamoDb.Streams;
 
 /// <summary>A stream record turned into a suppression change, or why it could not be.</summary>
 /// <param name="SequenceNumber">The batch item identifier Lambda wants back for a failed record.</param>
-internal sealed record StreamChange(SuppressionChange? Change, string? SequenceNumber, string Where, string? Problem, IReadOnlyList<string> Warnings);
+public sealed record StreamChange(SuppressionChange? Change, string? SequenceNumber, string Where, string? Problem, IReadOnlyList<string> Warnings);

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 
-namespace LambdaGuard.Function.Envelope;
+namespace LambdaGuard.Aws.DynamoDb.Streams;
 
 /// <summary>One record of a DynamoDB stream batch as Lambda delivers it.</summary>
-internal sealed class StreamRecord
+public sealed class StreamRecord
 {
     [JsonPropertyName("eventID")]
     public string? EventId { get; set; }
