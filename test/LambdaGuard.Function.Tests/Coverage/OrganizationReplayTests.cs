@@ -86,8 +86,8 @@ public sealed class OrganizationReplayTests
         }
 
         // Act
-        await handler.Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json"));
-        await handler.Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json"));
+        await handler.Handle(FixtureFiles.Stream("eventbridge-scheduled-coverage-check.json"));
+        await handler.Handle(FixtureFiles.Stream("eventbridge-scheduled-coverage-check.json"));
 
         // Assert
         Assert.Equal(

@@ -56,7 +56,7 @@ public sealed class SpokeCoverageTests
         var quiet = signals.Seed(new SpokeSignal("444455556666", "ap-south-1", TestSettings.Now.AddHours(-7)));
 
         // Act
-        await Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json"));
+        await Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-coverage-check.json"));
 
         // Assert
         var mark = Assert.Single(signals.MarkAttempts);
@@ -68,6 +68,22 @@ public sealed class SpokeCoverageTests
         var message = Assert.Single(publisher.Messages);
         Assert.Equal("COVERAGE", message.Attributes["ruleId"]);
         Assert.Contains("444455556666 ap-south-1", message.Subject, StringComparison.Ordinal);
+        Assert.Equal(0, telemetry.Metric("Heartbeat"));
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheDailyHeartbeatFiresOnTheHub_ShouldRunTheCanaryAndNotTheCoverageCheck()
+    {
+        // Arrange
+        signals.Seed(new SpokeSignal("444455556666", "ap-south-1", TestSettings.Now.AddHours(-7)));
+
+        // Act
+        await Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json"));
+
+        // Assert: one canary a day reaches the topic; the hourly rule alone judges quiet spokes.
+        Assert.Empty(signals.MarkAttempts);
+        var message = Assert.Single(publisher.Messages);
+        Assert.Equal("true", message.Attributes["canary"]);
         Assert.Equal(1, telemetry.Metric("Heartbeat"));
     }
 
@@ -79,7 +95,7 @@ public sealed class SpokeCoverageTests
         publisher.Failure = new InvalidOperationException("SNS unavailable");
 
         // Act
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-heartbeat.json")));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Handler().Handle(FixtureFiles.Stream("eventbridge-scheduled-coverage-check.json")));
 
         // Assert
         Assert.Contains("444455556666/ap-south-1", error.Message, StringComparison.Ordinal);
