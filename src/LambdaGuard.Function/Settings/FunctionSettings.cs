@@ -1,6 +1,7 @@
 using System.Globalization;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Pipeline;
+using LambdaGuard.Function.Coverage;
 
 namespace LambdaGuard.Function.Settings;
 
@@ -19,6 +20,9 @@ public sealed record FunctionSettings
     public const string TimeoutSecondsVariable = "LAMBDAGUARD_TIMEOUT_SECONDS";
     public const string AlertJsonTopicArnVariable = "LAMBDAGUARD_ALERT_JSON_TOPIC_ARN";
     public const string SecurityHubVariable = "LAMBDAGUARD_SECURITY_HUB";
+
+    /// <summary>Set by the hub stack only (docs/organization.md): without it spoke heartbeats are not expected.</summary>
+    public const string CoverageQuietMinutesVariable = "LAMBDAGUARD_COVERAGE_QUIET_MINUTES";
 
     public const int DefaultSuppressionCacheSeconds = 60;
 
@@ -40,6 +44,9 @@ public sealed record FunctionSettings
     public bool SecurityHub { get; init; }
 
     public TimeSpan SuppressionCacheDuration { get; init; } = TimeSpan.FromSeconds(DefaultSuppressionCacheSeconds);
+
+    /// <summary>The spoke-coverage quiet window; null when the detector serves only its own region.</summary>
+    public TimeSpan? CoverageQuietWindow { get; init; }
 
     /// <summary>The function's configured timeout: the invocation's hard end.</summary>
     public required TimeSpan Timeout { get; init; }
@@ -131,6 +138,15 @@ public sealed record FunctionSettings
         var trustedOrg = read(TrustedOrgIdVariable)?.Trim();
         var cacheSeconds = Seconds(SuppressionCacheSecondsVariable, DefaultSuppressionCacheSeconds, 0, 3600);
         var timeoutSeconds = Seconds(TimeoutSecondsVariable, null, 1, MaxTimeoutSeconds);
+        TimeSpan? coverageQuietWindow = null;
+        try
+        {
+            coverageQuietWindow = CoverageWindow.Parse(read(CoverageQuietMinutesVariable));
+        }
+        catch (FunctionSettingsException e)
+        {
+            problems.Add(e.Message);
+        }
 
         if (problems.Count > 0)
         {
@@ -153,6 +169,7 @@ public sealed record FunctionSettings
             },
             SuppressionCacheDuration = TimeSpan.FromSeconds(cacheSeconds),
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+            CoverageQuietWindow = coverageQuietWindow,
         };
     }
 
