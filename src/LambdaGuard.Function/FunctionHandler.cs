@@ -64,7 +64,7 @@ public class FunctionHandler
     }
 
     private FunctionHandler(FunctionSettings settings, TelemetryWriter telemetry)
-        : this(settings, AwsPorts.Create(settings, SuppressionProblemLogger(telemetry), new FunctionLog(telemetry, TimeProvider.System)), TimeProvider.System, telemetry, CoverageWindow.FromEnvironment())
+        : this(settings, AwsPorts.Create(settings, SuppressionProblemLogger(telemetry), new FunctionLog(telemetry, TimeProvider.System)), TimeProvider.System, telemetry, settings.CoverageQuietWindow)
     {
     }
 

@@ -5,7 +5,9 @@ using LambdaGuard.Cli.Suppressions;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Matching;
 using LambdaGuard.Function.Settings;
+using LambdaGuard.Infra.Organization;
 using LambdaGuard.Infra.Stacks;
+using LambdaGuard.Infra.Tests.Organization;
 using LambdaGuard.Infra.Tests.Support;
 using static LambdaGuard.Infra.Tests.Support.TemplateJson;
 
@@ -27,8 +29,10 @@ public sealed class DeploymentContractTests(DefaultDeploymentFixture defaults, C
         // Act
         var environment = Environment(deployment, deployment.Stacks.Regional[0]);
 
-        // Assert
-        Assert.Equal(FunctionVariables().Order(StringComparer.Ordinal), environment.Keys.Order(StringComparer.Ordinal));
+        // Assert: every variable but the hub's coverage window, which a detector serving one region goes without.
+        Assert.Equal(
+            FunctionVariables().Where(v => v != FunctionSettings.CoverageQuietMinutesVariable).Order(StringComparer.Ordinal),
+            environment.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -78,6 +82,39 @@ public sealed class DeploymentContractTests(DefaultDeploymentFixture defaults, C
         // Assert
         Assert.Equal(ResourceNames.SuppressionsTableParameter, SuppressionTableLocator.ParameterName);
         Assert.Equal(LambdaGuardTables.SuppressionsTableName, Resolve(template, parameter["Value"], "us-east-1"));
+    }
+
+    /// <summary>The organization hub (the acceptance command) adds the spoke-coverage window.</summary>
+    [Collection(OrganizationDeploymentsCollection.Name)]
+    public sealed class InOrganizationMode(OrganizationDeploymentFixture organization)
+    {
+        [Fact]
+        public void FunctionEnvironment_WhenOrganizationHub_ShouldUseOnlyVariablesTheFunctionReads()
+        {
+            // Arrange
+            var deployment = organization.Deployment;
+
+            // Act
+            var environment = Environment(deployment, deployment.Stacks.Regional[0]);
+
+            // Assert
+            Assert.Empty(environment.Keys.Except(FunctionVariables(), StringComparer.Ordinal));
+            Assert.Contains(FunctionSettings.CoverageQuietMinutesVariable, environment.Keys);
+        }
+
+        [Fact]
+        public void FunctionEnvironment_WhenOrganizationHub_ShouldBeAcceptedByTheFunctionWithTheQuietWindow()
+        {
+            // Arrange
+            var deployment = organization.Deployment;
+
+            // Act
+            var settings = FunctionSettings.FromEnvironment(Resolved(deployment, deployment.Stacks.Regional[0]).GetValueOrDefault);
+
+            // Assert
+            Assert.Equal(TimeSpan.FromHours(OrganizationSettings.DefaultQuietHours), settings.CoverageQuietWindow);
+            Assert.Equal(LambdaGuardTables.AlertClaimsTableName, settings.ClaimsTable);
+        }
     }
 
     private static IEnumerable<string> FunctionVariables() =>

@@ -84,18 +84,50 @@ public sealed class GlobSettingValidationTests
     [Fact]
     public void Read_WhenTrustedAccountsAreIdsOrGlobs_ShouldAcceptThem()
     {
-        var settings = Read(new() { ["trustedAccounts"] = "017000801446,1111*,12345678901?,*" });
+        var settings = Read(new() { ["trustedAccounts"] = "017000801446,1111*,12345678901?,0*1" });
 
-        Assert.Equal(["017000801446", "1111*", "12345678901?", "*"], settings.TrustedAccounts);
+        Assert.Equal(["017000801446", "1111*", "12345678901?", "0*1"], settings.TrustedAccounts);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("**")]
+    [InlineData("?*")]
+    [InlineData("*?")]
+    [InlineData("*1")]
+    [InlineData("????????????")]
+    [InlineData("?11122223333")]
+    public void Read_WhenTrustedAccountGlobMatchesEveryAccount_ShouldRefuseItAndShowTheFix(string glob)
+    {
+        var error = Assert.Throws<InfraSettingsException>(() => Read(new() { ["trustedAccounts"] = "111122223333," + glob }));
+
+        Assert.Contains($"'trustedAccounts': '{glob}' would trust every account", error.Message, StringComparison.Ordinal);
+        Assert.Contains("list the trusted account ids", error.Message, StringComparison.Ordinal);
+        Assert.Contains("start with literal digits (e.g. 1111*)", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("*LambdaGuard*")]
     [InlineData("LambdaGuard-*")]
     [InlineData("arn:aws:lambda:*:*:function:LambdaGuard-*")]
+    [InlineData("arn:aws:lambda:*:*:function:LambdaGuard-Detector:live")]
     public void Read_WhenOwnFunctionMatchesTheDetector_ShouldAcceptIt(string glob)
     {
         Assert.Equal(glob, Read(new() { ["ownFunction"] = glob }).OwnFunction);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:lambda:eu-west-1:*:function:LambdaGuard-*")]
+    [InlineData("arn:aws:lambda:*:111122223333:function:LambdaGuard-*")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:*LambdaGuard*")]
+    [InlineData("arn:aws:lambda:us-*:*:function:LambdaGuard-*")]
+    public void Read_WhenOwnFunctionArnNamesARegionOrAccount_ShouldRefuseItAndShowTheWildcardArn(string glob)
+    {
+        var error = Assert.Throws<InfraSettingsException>(() => Read(new() { ["ownFunction"] = glob }));
+
+        var name = glob.Split(':')[6];
+        Assert.Contains($"'ownFunction': '{glob}' names a region or account", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"arn:aws:lambda:*:*:function:{name}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

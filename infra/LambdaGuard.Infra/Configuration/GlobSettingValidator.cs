@@ -37,10 +37,19 @@ public static partial class GlobSettingValidator
         var valid = glob.Contains('*', StringComparison.Ordinal)
             ? AccountGlobWithStar().IsMatch(glob)
             : ExactAccountGlob().IsMatch(glob);
-        return valid
+        if (!valid)
+        {
+            return $"context '{key}': '{glob}' is not a 12-digit account id or a glob of one; account ids have exactly 12 " +
+                "digits (keep leading zeros), e.g. 111122223333, or 1111* for every account starting 1111.";
+        }
+
+        // A glob without a literal first digit ('*', '?*', '????????????') trusts every account: LG004, LG006,
+        // LG007 and LG012 would then never fire for a caller from outside.
+        return char.IsAsciiDigit(glob[0])
             ? null
-            : $"context '{key}': '{glob}' is not a 12-digit account id or a glob of one; account ids have exactly 12 " +
-              "digits (keep leading zeros), e.g. 111122223333, or 1111* for every account starting 1111.";
+            : $"context '{key}': '{glob}' would trust every account, so cross-account changes would never alert; " +
+              "list the trusted account ids (e.g. 111122223333,444455556666) or use account globs that start with " +
+              "literal digits (e.g. 1111*).";
     }
 
     public static string? OwnFunctionProblem(string key, string glob, string detectorFunctionName)
@@ -53,7 +62,21 @@ public static partial class GlobSettingValidator
         }
 
         // The glob marks LambdaGuard's own functions for LG010; one that misses the detector leaves it unwatched.
-        var name = FunctionArnGlob().IsMatch(glob) ? glob[(glob.IndexOf(":function:", StringComparison.Ordinal) + 10)..].Split(':')[0] : glob;
+        // The detector runs in every deployed region of an account the synth does not know, so an ARN glob
+        // keeps '*' for both: a literal region or account would miss the detectors elsewhere.
+        var name = glob;
+        if (FunctionArnGlob().IsMatch(glob))
+        {
+            var parts = glob.Split(':');
+            name = parts[6];
+            if (parts[3] != "*" || parts[4] != "*")
+            {
+                return $"context '{key}': '{glob}' names a region or account, but the detector runs in every " +
+                    "deployed region of the deploying account, so LG010 would not watch it elsewhere; use '*' for both, " +
+                    $"e.g. arn:{parts[1]}:lambda:*:*:function:{name}, or the name glob alone, e.g. {name}.";
+            }
+        }
+
         return Matches(name, detectorFunctionName)
             ? null
             : $"context '{key}': '{glob}' does not match the detector's own function {detectorFunctionName}, so LG010 " +

@@ -20,6 +20,9 @@ public sealed class DetectorHub : Construct
 {
     public const string QuietMinutesVariable = "LAMBDAGUARD_COVERAGE_QUIET_MINUTES";
 
+    // The attributes the quiet-spoke scan reads (LambdaGuard.Aws SpokeSignalAttributes; the infra cannot reference it).
+    public static readonly string[] SpokeSignalScanAttributes = ["alertId", "account", "region", "lastSignalMs", "quietAlertedMs"];
+
     public DetectorHub(Construct scope, string id, DetectorHubProps props)
         : base(scope, id)
     {
@@ -128,9 +131,12 @@ public sealed class DetectorHub : Construct
             },
         }));
 
-        // Signals live in the alert-claims table under their own key prefix; listing them needs Scan.
+        // Signals live in the alert-claims table under their own key prefix; listing them needs Scan, which no key
+        // condition can narrow, so the scan may return only the signal attributes (the adapter projects exactly
+        // these). Named under the detector prefix so the IAM tamper rule sees a new version of it.
         CoveragePolicy = new ManagedPolicy(this, "CoveragePolicy", new ManagedPolicyProps
         {
+            ManagedPolicyName = ResourceNames.DetectorPolicy(Stack.Of(this).Region, "Coverage"),
             Description = "LambdaGuard detector: list the last signal of every account and region (quiet-spoke check)",
             Roles = [props.Detector.Role],
             Statements =
@@ -140,6 +146,14 @@ public sealed class DetectorHub : Construct
                     Sid = "ListSpokeSignals",
                     Actions = ["dynamodb:Scan"],
                     Resources = [props.ClaimsTable.TableArn],
+                    Conditions = new Dictionary<string, object>
+                    {
+                        ["StringEquals"] = new Dictionary<string, object> { ["dynamodb:Select"] = "SPECIFIC_ATTRIBUTES" },
+                        ["ForAllValues:StringEquals"] = new Dictionary<string, object>
+                        {
+                            ["dynamodb:Attributes"] = SpokeSignalScanAttributes,
+                        },
+                    },
                 }),
             ],
         });

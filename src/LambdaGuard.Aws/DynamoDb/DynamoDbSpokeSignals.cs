@@ -79,7 +79,18 @@ public sealed class DynamoDbSpokeSignals : ISpokeSignals
                 {
                     TableName = TableName,
                     FilterExpression = "begins_with(#key, :prefix)",
-                    ExpressionAttributeNames = new Dictionary<string, string> { ["#key"] = S.Key },
+
+                    // The detector's IAM policy allows the scan only for these attributes (docs/organization.md).
+                    Select = Select.SPECIFIC_ATTRIBUTES,
+                    ProjectionExpression = "#key, #account, #region, #last, #quiet",
+                    ExpressionAttributeNames = new Dictionary<string, string>
+                    {
+                        ["#key"] = S.Key,
+                        ["#account"] = S.Account,
+                        ["#region"] = S.Region,
+                        ["#last"] = S.LastSignalMs,
+                        ["#quiet"] = S.QuietAlertedMs,
+                    },
                     ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":prefix"] = Text(S.KeyPrefix) },
                     ExclusiveStartKey = start,
                 },

@@ -3,13 +3,11 @@ using LambdaGuard.Function.Settings;
 
 namespace LambdaGuard.Function.Coverage;
 
-/// <summary>The quiet window of the spoke-coverage check. The hub stack sets it; without it the detector serves
-/// only its own region and spoke heartbeats are not expected.</summary>
+/// <summary>The quiet window of the spoke-coverage check, from <see cref="FunctionSettings.CoverageQuietMinutesVariable"/>.
+/// The hub stack sets it; without it the detector serves only its own region and spoke heartbeats are not expected.</summary>
 internal static class CoverageWindow
 {
-    public const string Variable = "LAMBDAGUARD_COVERAGE_QUIET_MINUTES";
-
-    public static TimeSpan? FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
+    public const string Variable = FunctionSettings.CoverageQuietMinutesVariable;
 
     /// <exception cref="FunctionSettingsException">Not a whole number of minutes from 1 to 10080 (a week).</exception>
     public static TimeSpan? Parse(string? value)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Pipeline;
+using LambdaGuard.Function.Coverage;
 
 namespace LambdaGuard.Function.Settings;
 
@@ -23,6 +24,9 @@ public sealed record FunctionSettings
     // The hub's hourly coverage-check rule (infra ForwardingNames.HubCoverageCheckRule): its scheduled events
     // check quiet spokes; every other scheduled event is the daily heartbeat canary.
     public const string CoverageCheckRuleName = "LambdaGuard-Hub-CoverageCheck";
+
+    /// <summary>Set by the hub stack only (docs/organization.md): without it spoke heartbeats are not expected.</summary>
+    public const string CoverageQuietMinutesVariable = "LAMBDAGUARD_COVERAGE_QUIET_MINUTES";
 
     public const int DefaultSuppressionCacheSeconds = 60;
 
@@ -50,6 +54,9 @@ public sealed record FunctionSettings
     public bool SecurityHub { get; init; }
 
     public TimeSpan SuppressionCacheDuration { get; init; } = TimeSpan.FromSeconds(DefaultSuppressionCacheSeconds);
+
+    /// <summary>The spoke-coverage quiet window; null when the detector serves only its own region.</summary>
+    public TimeSpan? CoverageQuietWindow { get; init; }
 
     /// <summary>The function's configured timeout: the invocation's hard end.</summary>
     public required TimeSpan Timeout { get; init; }
@@ -153,6 +160,16 @@ public sealed record FunctionSettings
         // sets AWS_LAMBDA_FUNCTION_NAME, so the own-function glob is checked against the detector itself.
         problems.AddRange(DetectorSettingsValidator.Problems(detector, EnvironmentNames, NonEmpty(read(LambdaFunctionNameVariable))));
 
+        TimeSpan? coverageQuietWindow = null;
+        try
+        {
+            coverageQuietWindow = CoverageWindow.Parse(read(CoverageQuietMinutesVariable));
+        }
+        catch (FunctionSettingsException e)
+        {
+            problems.Add(e.Message);
+        }
+
         if (problems.Count > 0)
         {
             throw new FunctionSettingsException("LambdaGuard function settings are invalid: " + string.Join("; ", problems) + ".");
@@ -168,6 +185,7 @@ public sealed record FunctionSettings
             Detector = detector,
             SuppressionCacheDuration = TimeSpan.FromSeconds(cacheSeconds),
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+            CoverageQuietWindow = coverageQuietWindow,
         };
     }
 

@@ -28,6 +28,21 @@ public sealed class FunctionSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(27), settings.WorkBudget);
         Assert.True(settings.ClaimLease > settings.Timeout);
         Assert.Empty(settings.Detector.HumanRoleGlobs);
+        Assert.Null(settings.CoverageQuietWindow);
+    }
+
+    [Fact]
+    public void FromEnvironment_WhenTheHubSetsTheCoverageQuietMinutes_ShouldReadTheWindow()
+    {
+        // Arrange
+        var environment = Valid();
+        environment[FunctionSettings.CoverageQuietMinutesVariable] = "240";
+
+        // Act
+        var settings = FunctionSettings.FromEnvironment(name => environment.GetValueOrDefault(name));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromHours(4), settings.CoverageQuietWindow);
     }
 
     [Fact]
@@ -61,6 +76,7 @@ public sealed class FunctionSettingsTests
         environment[FunctionSettings.TopicArnVariable] = "LambdaGuard-Alerts";
         environment[FunctionSettings.TimeoutSecondsVariable] = "thirty";
         environment[FunctionSettings.SuppressionCacheSecondsVariable] = "-5";
+        environment[FunctionSettings.CoverageQuietMinutesVariable] = "0";
 
         // Act
         var error = Assert.Throws<FunctionSettingsException>(() => FunctionSettings.FromEnvironment(name => environment.GetValueOrDefault(name)));
@@ -70,6 +86,7 @@ public sealed class FunctionSettingsTests
         Assert.Contains("LAMBDAGUARD_TOPIC_ARN is 'LambdaGuard-Alerts', not an SNS topic ARN", error.Message, StringComparison.Ordinal);
         Assert.Contains("LAMBDAGUARD_TIMEOUT_SECONDS is 'thirty'", error.Message, StringComparison.Ordinal);
         Assert.Contains("LAMBDAGUARD_SUPPRESSION_CACHE_SECONDS is '-5'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LAMBDAGUARD_COVERAGE_QUIET_MINUTES: '0'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

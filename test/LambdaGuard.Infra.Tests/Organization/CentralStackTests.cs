@@ -103,5 +103,9 @@ public sealed class CentralStackTests(OrganizationDeploymentFixture organization
         var statement = StatementWithSid(policy, "ListSpokeSignals");
         Assert.Equal("dynamodb:Scan", (string?)statement["Action"]);
         Assert.Equal(LogicalId(Deployment.Stacks.Regional[0].Tables.Claims), (string?)statement["Resource"]!["Fn::GetAtt"]![0]);
+        Assert.Equal("SPECIFIC_ATTRIBUTES", (string?)statement["Condition"]!["StringEquals"]!["dynamodb:Select"]);
+        Assert.Equal(
+            ["account", "alertId", "lastSignalMs", "quietAlertedMs", "region"],
+            Strings(statement["Condition"]!["ForAllValues:StringEquals"]!["dynamodb:Attributes"]).Order(StringComparer.Ordinal));
     }
 }
