@@ -34,6 +34,10 @@ public sealed class GlobValidatorParityTests
     [InlineData("1111222233334", false)]
     [InlineData("acct-1", false)]
     [InlineData("arn:aws:iam::111122223333:root", false)]
+    [InlineData("*", false)]
+    [InlineData("?*", false)]
+    [InlineData("????????????", false)]
+    [InlineData("*1", false)]
     public void TrustedAccount_WhenJudgedBySynthAndByCore_ShouldGetTheSameAnswer(string glob, bool valid)
     {
         Assert.Equal(valid, GlobSettingValidator.TrustedAccountProblem("trustedAccounts", glob) is null);

@@ -74,10 +74,18 @@ public static partial class DetectorSettingsValidator
     {
         ArgumentNullException.ThrowIfNull(glob);
         var valid = glob.Contains('*', StringComparison.Ordinal) ? AccountGlobWithStar().IsMatch(glob) : ExactAccountGlob().IsMatch(glob);
-        return valid
-            ? null
-            : $"{name}: '{glob}' is not a 12-digit account id or a glob of one; account ids have exactly 12 digits (keep leading zeros), "
+        if (!valid)
+        {
+            return $"{name}: '{glob}' is not a 12-digit account id or a glob of one; account ids have exactly 12 digits (keep leading zeros), "
               + "e.g. 111122223333, or 1111* for every account starting 1111.";
+        }
+
+        // Without a literal first digit ('*', '?*', '????????????') the glob trusts every account, and the
+        // exposure rules would never fire for a caller from outside (the same rule synth applies).
+        return char.IsAsciiDigit(glob[0])
+            ? null
+            : $"{name}: '{glob}' would trust every account, so cross-account changes would never alert; list the account ids, "
+              + "or use globs that start with literal digits (e.g. 1111*).";
     }
 
     public static string? OwnFunctionProblem(string name, string glob, string? ownFunctionName = null)
