@@ -169,7 +169,7 @@ public static class ScanCommand
 
             if (!TimeArgument.TryParse(text, now, out var time))
             {
-                io.Error.WriteLine($"lambdaguard scan: {name} '{text}' is not a time: use ISO 8601 with a zone (2026-11-20T10:00:00Z), a date (2026-11-20) or an age (7d, 12h, 30m)");
+                io.Error.WriteLine($"lambdaguard scan: {name} '{text}' is not a time: use ISO 8601 with a zone (2026-11-20T10:00:00Z), a date (2026-11-20) or an age of at most 100 years (7d, 12h, 30m)");
                 return null;
             }
 

@@ -41,6 +41,9 @@ public sealed class ScanScopeTests
     [Theory]
     [InlineData("--since", "yesterday")]
     [InlineData("--until", "2026-11-20T10:00:00")]
+    [InlineData("--since", "99999999d")]
+    [InlineData("--since", "5000000d")]
+    [InlineData("--until", "2000000000m")]
     public async Task Scan_WhenATimeIsNotATime_ShouldExit2NamingTheOption(string option, string value)
     {
         // Act
