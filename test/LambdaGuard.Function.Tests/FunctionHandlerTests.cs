@@ -167,7 +167,7 @@ public sealed class FunctionHandlerTests
         Assert.Empty(harness.Claims.Marks);
         var line = Assert.Single(harness.Telemetry.RecordLines);
         Assert.Equal("ERROR", line.GetProperty("level").GetString());
-        Assert.Equal("publish-failed", line.GetProperty("outcome").GetString());
+        Assert.Equal("failed", line.GetProperty("outcome").GetString());
     }
 
     [Fact]
