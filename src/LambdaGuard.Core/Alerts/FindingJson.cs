@@ -128,7 +128,7 @@ public static class FindingJson
         }
     }
 
-    private static string SuppressionsTime(DateTimeOffset time) => Suppressions.SuppressionFile.Iso(time);
+    private static string SuppressionsTime(DateTimeOffset time) => Time.IsoTime.Format(time);
 
     private static void WriteFacts(Utf8JsonWriter writer, Finding finding)
     {
