@@ -50,7 +50,7 @@ public static class TestAlertMessage
             .ToString();
         var chatbot = AlertEnvelope.Chatbot(
             "LambdaGuard TEST alert",
-            SafeText.Markdown(summary),
+            SafeText.Code(summary),
             ["No action needed: this checks that the subscription receives LambdaGuard alerts."],
             [RuleId, "Info"],
             RuleId,
