@@ -16,6 +16,10 @@ public static class ExitCodes
     /// <summary>A usage error, an input that cannot be read or is not JSON, or a message that cannot be redriven.</summary>
     public const int UsageOrInputError = 2;
 
+    /// <summary>A bug or an unforeseen failure: reported on one line; the same code as a usage error so that a
+    /// crash is never mistaken for a finding (1).</summary>
+    public const int UnexpectedError = UsageOrInputError;
+
     /// <summary>AWS could not be reached or refused the call (credentials, permissions, a missing table or topic).</summary>
     public const int AwsError = 3;
 }

@@ -35,8 +35,19 @@ public static class LambdaGuardCli
             return ExitCodes.UsageOrInputError;
         }
 
-        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error };
-        return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        // The library's own handler prints a stack trace and returns 1, which is scan's --fail-on code: a crash
+        // must never look like "findings found".
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var message = exception.Message.ReplaceLineEndings(" ");
+            await io.Error.WriteLineAsync($"{CommandPath(parsed.CommandResult)}: unexpected error ({exception.GetType().Name}): {message}").ConfigureAwait(false);
+            return ExitCodes.UnexpectedError;
+        }
     }
 
     /// <summary>Every usage error before anything runs: unknown options with the closest real name, the

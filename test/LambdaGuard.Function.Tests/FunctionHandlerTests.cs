@@ -167,7 +167,7 @@ public sealed class FunctionHandlerTests
         Assert.Empty(harness.Claims.Marks);
         var line = Assert.Single(harness.Telemetry.RecordLines);
         Assert.Equal("ERROR", line.GetProperty("level").GetString());
-        Assert.Equal("publish-failed", line.GetProperty("outcome").GetString());
+        Assert.Equal("failed", line.GetProperty("outcome").GetString());
     }
 
     [Fact]
@@ -420,7 +420,7 @@ public sealed class FunctionHandlerTests
         using var retried = await JsonDocument.ParseAsync(second);
         Assert.Equal(0, retried.RootElement.GetProperty("batchItemFailures").GetArrayLength());
         Assert.Equal(2, harness.Published.Count);
-        Assert.Equal(["publish-failed", "published", "malformed", "published", "duplicate", "malformed"], harness.Telemetry.RecordLines.Select(l => l.GetProperty("outcome").GetString()));
+        Assert.Equal(["failed", "published", "malformed", "published", "duplicate", "malformed"], harness.Telemetry.RecordLines.Select(l => l.GetProperty("outcome").GetString()));
     }
 
     [Fact]

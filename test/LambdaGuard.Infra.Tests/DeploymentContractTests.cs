@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using LambdaGuard.Aws.DynamoDb;
-using LambdaGuard.Cli.Suppressions;
+using LambdaGuard.Cli.Aws;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Matching;
 using LambdaGuard.Function.Settings;
@@ -77,10 +77,11 @@ public sealed class DeploymentContractTests(DefaultDeploymentFixture defaults, C
         // Act
         var parameter = Resources(template, "AWS::SSM::Parameter")
             .Select(r => (JsonObject)r.Resource["Properties"]!)
-            .Single(p => (string?)p["Name"] == SuppressionTableLocator.ParameterName);
+            .Single(p => (string?)p["Name"] == TableLocator.Suppressions.ParameterName);
 
         // Assert
-        Assert.Equal(ResourceNames.SuppressionsTableParameter, SuppressionTableLocator.ParameterName);
+        Assert.Equal(ResourceNames.SuppressionsTableParameter, TableLocator.Suppressions.ParameterName);
+        Assert.Equal(ResourceNames.ClaimsTableParameter, TableLocator.Claims.ParameterName);
         Assert.Equal(LambdaGuardTables.SuppressionsTableName, Resolve(template, parameter["Value"], "us-east-1"));
     }
 

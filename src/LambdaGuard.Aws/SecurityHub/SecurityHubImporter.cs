@@ -157,24 +157,7 @@ public sealed class SecurityHubImporter
             return Outcome.Failed(false, $"no credentials: {e.Message}");
         }
 
-        var headers = SigV4HeaderSigner.Sign(
-            "POST", endpoint, [new("Content-Type", ContentType)], body, credentials, options.Region, SigningService, timeProvider.GetUtcNow().UtcDateTime);
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        foreach (var (name, value) in headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                request.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-            else if (name.Equals(SigV4HeaderSigner.HostHeader, StringComparison.OrdinalIgnoreCase))
-            {
-                request.Headers.Host = value;
-            }
-            else
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
+        using var request = SignedPostRequest.Create(endpoint, ContentType, body, credentials, options.Region, SigningService, timeProvider.GetUtcNow().UtcDateTime);
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         linked.CancelAfter(timeout);

@@ -171,32 +171,8 @@ public sealed class SnsAlertPublisher : IAlertPublisher
             return AttemptOutcome.Failed(new AttemptFailure("CredentialsUnavailable", null, null, e.Message, IsTransient: false, e));
         }
 
-        var headers = SigV4HeaderSigner.Sign(
-            "POST",
-            endpoint,
-            [new("Content-Type", SnsQueryProtocol.ContentType)],
-            body,
-            credentials,
-            topic.Region,
-            SigningService,
-            timeProvider.GetUtcNow().UtcDateTime);
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        foreach (var (name, value) in headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                request.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-            else if (name.Equals(SigV4HeaderSigner.HostHeader, StringComparison.OrdinalIgnoreCase))
-            {
-                request.Headers.Host = value;
-            }
-            else
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
+        using var request = SignedPostRequest.Create(
+            endpoint, SnsQueryProtocol.ContentType, body, credentials, topic.Region, SigningService, timeProvider.GetUtcNow().UtcDateTime);
 
         // Network time is real time: the attempt timeout runs on the system clock, while the budget and the
         // waits between attempts follow the injected clock.

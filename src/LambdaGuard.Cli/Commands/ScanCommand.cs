@@ -5,6 +5,7 @@ using LambdaGuard.Cli.Scanning;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Rules;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Commands;
 
@@ -153,7 +154,7 @@ public static class ScanCommand
     private static (DateTimeOffset Now, ScanScope Scope, IReadOnlyList<SuppressionEntry> Entries)? Prepare(ScanRequest request, CliIo io)
     {
         var now = io.Clock.GetUtcNow();
-        if (request.AsOf is not null && !SuppressionFile.TryParseTime(request.AsOf, out now))
+        if (request.AsOf is not null && !IsoTime.TryParse(request.AsOf, out now))
         {
             io.Error.WriteLine($"lambdaguard scan: --as-of '{request.AsOf}' is not an ISO 8601 time with a zone (e.g. 2026-01-31T00:00:00Z)");
             return null;
@@ -169,7 +170,7 @@ public static class ScanCommand
 
             if (!TimeArgument.TryParse(text, now, out var time))
             {
-                io.Error.WriteLine($"lambdaguard scan: {name} '{text}' is not a time: use ISO 8601 with a zone (2026-11-20T10:00:00Z), a date (2026-11-20) or an age (7d, 12h, 30m)");
+                io.Error.WriteLine($"lambdaguard scan: {name} '{text}' is not a time: {TimeArgument.Expected}");
                 return null;
             }
 

@@ -13,7 +13,7 @@ public static class CoverageCommand
     public static Command Create(CliIo io)
     {
         ArgumentNullException.ThrowIfNull(io);
-        var table = new Option<string?>("--table") { Description = $"Alert-claims table holding the signals (default: the SSM parameter {ClaimsTableLocator.ParameterName})" };
+        var table = new Option<string?>("--table") { Description = $"Alert-claims table holding the signals (default: the SSM parameter {TableLocator.Claims.ParameterName})" };
         var aws = new AwsCommandOptions(AwsService.DynamoDb | AwsService.Ssm, "Home region of the LambdaGuard hub (default: AWS_REGION, else the profile's region)");
         var quietHours = new Option<int>("--quiet-hours") { Description = "Mark spokes silent longer than this as quiet (the deployed default)", DefaultValueFactory = _ => DefaultQuietHours };
         var format = new Option<string>("--format") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
@@ -37,7 +37,7 @@ public static class CoverageCommand
             try
             {
                 var factory = AwsClientFactory.Create(aws.Read(parse));
-                var tableName = await ClaimsTableLocator.ResolveAsync(parse.GetValue(table), factory, cancellationToken).ConfigureAwait(false);
+                var tableName = await TableLocator.Claims.ResolveAsync(parse.GetValue(table), factory, cancellationToken).ConfigureAwait(false);
                 using var dynamoDb = factory.CreateDynamoDb();
                 var signals = await new DynamoDbSpokeSignals(dynamoDb, tableName).ListAsync(cancellationToken).ConfigureAwait(false);
                 var now = io.Clock.GetUtcNow();

@@ -348,7 +348,7 @@ public static class ReplayRunner
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Tally.Add(new RecordOutcome { Kind = RecordOutcomeKind.PublishFailed, Location = new RecordLocation(message.Where, 0), Error = ex.Message });
-                await io.Out.WriteLineAsync(ReplayOutput.MessageLine("publish-failed", message.Where, null, $"tamper event {message.Detail} to {topic}: {ex.Message}", jsonl)).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(ReplayOutput.MessageLine(jsonl ? "failed" : "FAILED", message.Where, null, $"tamper event {message.Detail} to {topic}: {ex.Message}", jsonl)).ConfigureAwait(false);
             }
         }
 

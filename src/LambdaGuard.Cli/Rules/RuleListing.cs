@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Rules;
 using Spectre.Console;
 
@@ -93,19 +94,7 @@ public static class RuleListing
         writer.WriteString("scope", rule.Scope.ToString());
         writer.WriteString("covers", Covers(rule));
         writer.WriteBoolean("suppressible", rule.Suppressible);
-        writer.WriteStartArray("mitre");
-        foreach (var mapping in rule.Mitre)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("tacticId", mapping.TacticId);
-            writer.WriteString("tactic", mapping.TacticName);
-            writer.WriteString("techniqueId", mapping.TechniqueId);
-            writer.WriteString("technique", mapping.TechniqueName);
-            writer.WriteString("url", mapping.TechniqueUrl);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        FindingJson.WriteMitre(writer, rule);
         writer.WriteString("description", rule.Description);
         writer.WriteStartArray("seeds");
         foreach (var seed in rule.Seeds)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LambdaGuard.Core.Alerts;
+using LambdaGuard.Core.Time;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -113,7 +114,7 @@ public sealed class FindingTable(bool wide = false)
     private static Text Cell(string? value) => new(SafeText.Line(value, 160));
 
     private static string? ShortTime(string? eventTime) =>
-        DateTimeOffset.TryParse(eventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+        IsoTime.TryParseEventTime(eventTime, out var time)
             ? time.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)
             : eventTime;
 

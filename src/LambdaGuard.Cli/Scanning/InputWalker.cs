@@ -76,7 +76,9 @@ public sealed class InputWalker(Func<Stream> openStandardInput)
         var files = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
-        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
+        // Hidden entries are listed and reported as skipped rather than filtered by the enumeration, so the
+        // summary never hides that something in the folder was not read.
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
         while (pending.Count > 0)
         {
             var folder = pending.Pop();
@@ -94,6 +96,12 @@ public sealed class InputWalker(Func<Stream> openStandardInput)
 
             foreach (var entry in entries)
             {
+                if (Path.GetFileName(entry).StartsWith('.'))
+                {
+                    result.Skipped.Add($"{entry}: skipped: a hidden entry (name starts with '.')");
+                    continue;
+                }
+
                 if (FileStatus.Get(entry, out var error, out _) is not { } status)
                 {
                     result.Errors.Add($"{entry}: cannot read: {error}");

@@ -1,7 +1,7 @@
-using System.Globalization;
 using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Matching;
 using LambdaGuard.Core.Rules;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Scanning;
 
@@ -54,5 +54,5 @@ public sealed record ScanScope
     }
 
     private static DateTimeOffset? EventTime(Finding finding) =>
-        DateTimeOffset.TryParse(finding.Record.EventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+        IsoTime.TryParseEventTime(finding.Record.EventTime, out var time) ? time : null;
 }

@@ -1,29 +1,30 @@
-using System.Globalization;
-using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Scanning;
 
 /// <summary><c>--since</c>/<c>--until</c> values: an ISO 8601 time with a zone (or a date, taken as UTC
-/// midnight), or an age such as <c>7d</c>, <c>12h</c>, <c>30m</c> counted back from <c>--as-of</c> or now.</summary>
+/// midnight), or an age (<see cref="IsoTime.TryParseSpan"/>: <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c>)
+/// counted back from <c>--as-of</c> or now.</summary>
 public static class TimeArgument
 {
+    public const string Expected = "use ISO 8601 with a zone (2026-11-20T10:00:00Z), a date (2026-11-20) or an age: " + IsoTime.SpanExpected;
+
     public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        if (trimmed.Length >= 2 && char.IsAsciiDigit(trimmed[0]) && trimmed[^1] is 'd' or 'h' or 'm'
-            && int.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        if (IsoTime.TryParseSpan(text, out var age))
         {
-            var age = trimmed[^1] switch
+            // An age reaching before year 1 has no time to stand for: refused rather than overflowing.
+            time = default;
+            if (now.UtcTicks - DateTimeOffset.MinValue.UtcTicks < age.Ticks)
             {
-                'd' => TimeSpan.FromDays(amount),
-                'h' => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromMinutes(amount),
-            };
+                return false;
+            }
+
             time = now - age;
             return true;
         }
 
-        return SuppressionFile.TryParseTime(trimmed, out time);
+        return IsoTime.TryParse(text.Trim(), out time);
     }
 }

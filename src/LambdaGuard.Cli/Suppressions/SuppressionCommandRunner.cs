@@ -47,7 +47,7 @@ public sealed class SuppressionCommandRunner(
                     return storeOverride();
                 }
 
-                table = await SuppressionTableLocator.ResolveAsync(parse.GetValue(common.Table), Factory(), ct).ConfigureAwait(false);
+                table = await TableLocator.Suppressions.ResolveAsync(parse.GetValue(common.Table), Factory(), ct).ConfigureAwait(false);
                 dynamoDb = Factory().CreateDynamoDb();
                 return (ISuppressionStore)new DynamoDbSuppressionStore(dynamoDb, table);
             },

@@ -10,7 +10,7 @@ public sealed class SuppressionCommonOptions
 {
     private readonly AwsCommandOptions aws = new(AwsService.DynamoDb | AwsService.Ssm | AwsService.Sts, "AWS region of the table (default: AWS_REGION, else the profile's region)");
 
-    public Option<string?> Table { get; } = new("--table") { Description = $"Suppressions table name (default: the SSM parameter {SuppressionTableLocator.ParameterName})" };
+    public Option<string?> Table { get; } = new("--table") { Description = $"Suppressions table name (default: the SSM parameter {TableLocator.Suppressions.ParameterName})" };
 
     public Option<string> Format { get; } = CreateFormat();
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
-using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.TestAlert;
 
@@ -16,7 +16,7 @@ public static class TestAlertMessage
     {
         ArgumentNullException.ThrowIfNull(topicArn);
         var account = topicArn.Split(':') is { Length: 6 } parts ? parts[4] : null;
-        var when = SuppressionFile.Iso(now);
+        var when = IsoTime.Format(now);
         var summary = $"Test alert sent by 'lambdaguard test-alert' at {when} to check the subscriptions of {topicArn}. It is not a finding; no action is needed.";
 
         using var buffer = new MemoryStream();
@@ -50,7 +50,7 @@ public static class TestAlertMessage
             .ToString();
         var chatbot = AlertEnvelope.Chatbot(
             "LambdaGuard TEST alert",
-            SafeText.Markdown(summary),
+            SafeText.Code(summary),
             ["No action needed: this checks that the subscription receives LambdaGuard alerts."],
             [RuleId, "Info"],
             RuleId,

@@ -5,16 +5,14 @@ namespace LambdaGuard.Core.Alerts;
 
 /// <summary>Turns a finding into the SNS message of docs/interfaces.md. The facts an analyst needs are always
 /// kept; only request/response parameters shrink until the envelope fits.</summary>
-/// <param name="trustedAccountGlobs">The detector's trusted accounts: a cross-account actor from one of them
-/// still gets the pinned suppression command; without them no cross-account actor does.</param>
-public sealed class AlertBuilder(int parameterBudget = 16 * 1024, IReadOnlyList<string>? trustedAccountGlobs = null)
+public sealed class AlertBuilder(int parameterBudget = 16 * 1024)
 {
     public AlertMessage Build(Finding finding, DateTimeOffset detectedAt, SuppressionCheck check, string? checkError = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var alertId = AlertIds.For(finding);
         var links = AlertLinks.For(finding);
-        var command = SuppressionCommand.For(finding, trustedAccountGlobs ?? []);
+        var command = SuppressionCommand.For(finding);
         var subject = Subject($"LambdaGuard {finding.Severity} {finding.RuleId}: {finding.Rule.Title}", finding.Target.FunctionName);
         var text = Text(finding, alertId, links, command, check, checkError);
         var chatbot = Chatbot(finding, alertId, links, command, check);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Alerts;
 
@@ -32,7 +33,7 @@ public static class AuditAlertBuilder
             writer.WriteString("summary", audit.Summary);
             writer.WriteString("eventId", change.EventId);
             writer.WriteString("api", api);
-            FindingJson.WriteOptional(writer, "eventTime", change.ChangedAt is { } at ? SuppressionFile.Iso(at) : null);
+            FindingJson.WriteOptional(writer, "eventTime", change.ChangedAt is { } at ? IsoTime.Format(at) : null);
             FindingJson.WriteOptional(writer, "account", change.Account);
             FindingJson.WriteOptional(writer, "region", change.Region);
             writer.WriteNull("functionName");
@@ -70,7 +71,7 @@ public static class AuditAlertBuilder
             FindingJson.WriteRuleDetails(writer, rule);
             writer.WriteStartObject("links");
             writer.WriteEndObject();
-            writer.WriteString("detectedAt", SuppressionFile.Iso(detectedAt));
+            writer.WriteString("detectedAt", IsoTime.Format(detectedAt));
             writer.WriteEndObject();
         }
 
@@ -108,7 +109,7 @@ public static class AuditAlertBuilder
 
     private static string Describe(SuppressionEntry? entry) => entry is null
         ? "-"
-        : SafeText.Line(string.Join(' ', SuppressionSelectors.All.Select(s => $"{s.Name}={s.Get(entry) ?? "-"}")) + $" expiresAt={(entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : "-")} reason={entry.Reason} createdBy={entry.CreatedBy ?? "-"}", 2048);
+        : SafeText.Line(string.Join(' ', SuppressionSelectors.All.Select(s => $"{s.Name}={s.Get(entry) ?? "-"}")) + $" expiresAt={(entry.ExpiresAt is { } e ? IsoTime.Format(e) : "-")} reason={entry.Reason} createdBy={entry.CreatedBy ?? "-"}", 2048);
 
     private static void WriteEntry(Utf8JsonWriter writer, string name, SuppressionEntry? entry)
     {
@@ -121,14 +122,14 @@ public static class AuditAlertBuilder
         writer.WriteStartObject(name);
         FindingJson.WriteOptional(writer, "id", entry.Id);
         FindingJson.WriteOptional(writer, "reason", entry.Reason);
-        FindingJson.WriteOptional(writer, "expiresAt", entry.ExpiresAt is { } e ? SuppressionFile.Iso(e) : null);
+        FindingJson.WriteOptional(writer, "expiresAt", entry.ExpiresAt is { } e ? IsoTime.Format(e) : null);
         foreach (var selector in SuppressionSelectors.All)
         {
             FindingJson.WriteOptional(writer, selector.Name, selector.Get(entry));
         }
 
         FindingJson.WriteOptional(writer, "createdBy", entry.CreatedBy);
-        FindingJson.WriteOptional(writer, "createdAt", entry.CreatedAt is { } c ? SuppressionFile.Iso(c) : null);
+        FindingJson.WriteOptional(writer, "createdAt", entry.CreatedAt is { } c ? IsoTime.Format(c) : null);
         writer.WriteEndObject();
     }
 }

@@ -73,15 +73,11 @@ public static class FindingJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public static string CheckName(SuppressionCheck check) => check switch
+    /// <summary>The rule's <c>mitre</c> array, one spelling for alerts and <c>lambdaguard rules</c>.</summary>
+    public static void WriteMitre(Utf8JsonWriter writer, RuleDefinition rule)
     {
-        SuppressionCheck.Checked => "checked",
-        SuppressionCheck.Unavailable => "unavailable",
-        _ => "notApplicable",
-    };
-
-    internal static void WriteRuleDetails(Utf8JsonWriter writer, RuleDefinition rule)
-    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rule);
         writer.WriteStartArray("mitre");
         foreach (var mapping in rule.Mitre)
         {
@@ -95,6 +91,18 @@ public static class FindingJson
         }
 
         writer.WriteEndArray();
+    }
+
+    public static string CheckName(SuppressionCheck check) => check switch
+    {
+        SuppressionCheck.Checked => "checked",
+        SuppressionCheck.Unavailable => "unavailable",
+        _ => "notApplicable",
+    };
+
+    internal static void WriteRuleDetails(Utf8JsonWriter writer, RuleDefinition rule)
+    {
+        WriteMitre(writer, rule);
         writer.WriteString("description", rule.Description);
         writer.WriteStartArray("runbook");
         foreach (var step in rule.Runbook)
@@ -128,7 +136,7 @@ public static class FindingJson
         }
     }
 
-    private static string SuppressionsTime(DateTimeOffset time) => Suppressions.SuppressionFile.Iso(time);
+    private static string SuppressionsTime(DateTimeOffset time) => Time.IsoTime.Format(time);
 
     private static void WriteFacts(Utf8JsonWriter writer, Finding finding)
     {

@@ -39,9 +39,6 @@ public static class SafeText
         return builder.ToString();
     }
 
-    /// <summary>Kept for callers written before chat values moved into code spans: the same as <see cref="Code"/>.</summary>
-    public static string Markdown(string? value, int maxChars = MaxFactChars) => Code(value, maxChars);
-
     /// <summary>Chat (Slack mrkdwn, Teams markdown through AWS Chatbot's client-markdown): the value in an
     /// inline code span, where neither client renders formatting, links or mentions. Slack has no backslash
     /// escapes, so nothing is backslash-escaped: a backtick inside the value is replaced (it would close the

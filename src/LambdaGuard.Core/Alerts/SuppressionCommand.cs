@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using LambdaGuard.Core.Actors;
 using LambdaGuard.Core.Detection;
-using LambdaGuard.Core.Matching;
 
 namespace LambdaGuard.Core.Alerts;
 
@@ -16,10 +15,11 @@ public static class SuppressionCommand
 
     private static readonly HashSet<string> NeverSuppressed = new(StringComparer.Ordinal) { "LG010", "LG011" };
 
-    public static string? For(Finding finding, IReadOnlyList<string> trustedAccountGlobs)
+    /// <remarks>Trust is the detector's own verdict (<see cref="Actor.UntrustedCaller"/>, judged with the configured
+    /// trusted accounts), so the function's alert and every scan format offer the same command.</remarks>
+    public static string? For(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        ArgumentNullException.ThrowIfNull(trustedAccountGlobs);
         var actor = finding.Actor;
         var function = finding.Target.FunctionName;
         var account = finding.Record.RecipientAccountId;
@@ -32,7 +32,7 @@ public static class SuppressionCommand
             || !IsShellSafe(function, allowArnChars: false)
             || account is null
             || !account.All(char.IsAsciiDigit)
-            || (actor.CrossAccount && !(actor.AccountId is { } from && Glob.IsMatchAny(trustedAccountGlobs, from))))
+            || actor.UntrustedCaller)
         {
             return null;
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
-using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Coverage;
 
@@ -22,7 +22,7 @@ public static class QuietSpokeAlertBuilder
         ArgumentNullException.ThrowIfNull(signal);
         var account = SafeText.Ascii(signal.Account, 64);
         var region = SafeText.Ascii(signal.Region, 64);
-        var last = SuppressionFile.Iso(signal.LastSignalAt);
+        var last = IsoTime.Format(signal.LastSignalAt);
         var silentHours = signal.SilenceAt(now).TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         var windowHours = window.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         var alertId = AlertIds.For(last, account, region, RuleId);
@@ -66,7 +66,7 @@ public static class QuietSpokeAlertBuilder
 
             writer.WriteEndArray();
             writer.WriteBoolean("suppressed", false);
-            writer.WriteString("detectedAt", SuppressionFile.Iso(now));
+            writer.WriteString("detectedAt", IsoTime.Format(now));
             writer.WriteEndObject();
         }
 

@@ -1,11 +1,13 @@
-using System.Text.RegularExpressions;
-
 namespace LambdaGuard.Core.Events;
 
 /// <summary>Strips the API-version suffix CloudTrail appends to most Lambda event names
 /// (docs/detections.md §1), so rules compare exact API names and never prefixes.</summary>
-public static partial class EventNameNormalizer
+/// <remarks>Parsed by hand rather than with a regex: a regex match timeout can trip under GC pressure and
+/// would abort detection of a whole file; this parse is one linear pass and cannot throw.</remarks>
+public static class EventNameNormalizer
 {
+    private const int DateLength = 8;
+
     public static EventName Normalize(string? eventName)
     {
         if (string.IsNullOrEmpty(eventName))
@@ -13,14 +15,18 @@ public static partial class EventNameNormalizer
             return new EventName(eventName ?? string.Empty, string.Empty, null);
         }
 
-        var match = SuffixPattern().Match(eventName);
-        if (!match.Success)
+        var apiLength = LeadingLetters(eventName);
+        if (apiLength == eventName.Length)
         {
-            return FutureSuffix(eventName) ?? new EventName(eventName, eventName, null);
+            return new EventName(eventName, eventName, null);
         }
 
-        var version = match.Groups["version"];
-        return new EventName(eventName, match.Groups["api"].Value, version.Success ? version.Value : null);
+        if (apiLength > 0 && IsDatedVersion(eventName.AsSpan(apiLength)))
+        {
+            return new EventName(eventName, eventName[..apiLength], eventName[apiLength..]);
+        }
+
+        return FutureSuffix(eventName) ?? new EventName(eventName, eventName, null);
     }
 
     /// <summary>A suffix of another shape after a known api name (<c>UpdateFunctionCode2027</c>,
@@ -36,15 +42,59 @@ public static partial class EventNameNormalizer
         }
 
         var api = eventName[..firstDigit];
-        var suffix = eventName[firstDigit..];
-        return LambdaApiCatalog.IsKnownApi(api) && FutureSuffixPattern().IsMatch(suffix)
-            ? new EventName(eventName, api, suffix)
+        var suffix = eventName.AsSpan(firstDigit);
+        return LambdaApiCatalog.IsKnownApi(api) && IsLettersAndDigits(suffix)
+            ? new EventName(eventName, api, suffix.ToString())
             : null;
     }
 
-    [GeneratedRegex(@"^\d[0-9A-Za-z]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex FutureSuffixPattern();
+    private static int LeadingLetters(string value)
+    {
+        var index = 0;
+        while (index < value.Length && char.IsAsciiLetter(value[index]))
+        {
+            index++;
+        }
 
-    [GeneratedRegex(@"^(?<api>[A-Za-z]+?)(?<version>\d{8}(v\d+)?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SuffixPattern();
+        return index;
+    }
+
+    /// <summary>The documented shape: eight digits, optionally followed by <c>v</c> and a version number
+    /// (<c>20150331</c>, <c>20150331v2</c>).</summary>
+    private static bool IsDatedVersion(ReadOnlySpan<char> suffix)
+    {
+        if (suffix.Length < DateLength || !AllDigits(suffix[..DateLength]))
+        {
+            return false;
+        }
+
+        var rest = suffix[DateLength..];
+        return rest.IsEmpty || (rest.Length > 1 && rest[0] == 'v' && AllDigits(rest[1..]));
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> value)
+    {
+        foreach (var character in value)
+        {
+            if (!char.IsDigit(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLettersAndDigits(ReadOnlySpan<char> value)
+    {
+        foreach (var character in value)
+        {
+            if (!char.IsDigit(character) && !char.IsAsciiLetter(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Formats;
 
@@ -47,7 +48,7 @@ internal static class AlertFields
 
     /// <summary>A timestamp as ISO 8601 UTC with milliseconds, or null when the logged value is not a time.</summary>
     public static DateTimeOffset? Time(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        IsoTime.TryParseEventTime(value, out var time)
             ? time
             : null;
 

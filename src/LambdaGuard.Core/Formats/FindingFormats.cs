@@ -35,7 +35,7 @@ public static class FindingFormats
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(settings);
-        var command = SuppressionCommand.For(finding, settings.TrustedAccountGlobs);
+        var command = SuppressionCommand.For(finding);
         var json = FindingJson.Alert(finding, AlertIds.For(finding), generatedAt, SuppressionCheck.Checked, null, settings.MaxParameterBytes, command);
         return JsonDocument.Parse(json);
     }

@@ -2,12 +2,23 @@ using System.Text.Json;
 
 namespace LambdaGuard.Core.Pipeline;
 
-/// <summary>The one spelling of a <see cref="RecordOutcome"/>: the function's log line and replay's output
-/// (lines and JSON) both use it, so a log query written against one works on the other
-/// (docs/interfaces.md, "Record outcome").</summary>
+/// <summary>The spellings of a <see cref="RecordOutcome"/>. Replay's output is a public interface
+/// (docs/interfaces.md, "Record outcome"): its table labels and JSON values are those replay printed from the
+/// start, and the function's log line writes the same JSON values, so a log query written against one works on
+/// the other. Only additions are allowed here.</summary>
 public static class RecordOutcomeJson
 {
+    /// <summary>The label of replay's <c>--format table</c> lines.</summary>
     public static string Name(RecordOutcomeKind kind) => kind switch
+    {
+        RecordOutcomeKind.NoFinding => "no finding",
+        RecordOutcomeKind.InProgress => "in progress",
+        RecordOutcomeKind.PublishFailed => "FAILED",
+        _ => JsonName(kind),
+    };
+
+    /// <summary>The <c>outcome</c> value of replay's <c>--format jsonl</c> lines and of the function's log.</summary>
+    public static string JsonName(RecordOutcomeKind kind) => kind switch
     {
         RecordOutcomeKind.NoFinding => "no-finding",
         RecordOutcomeKind.Suppressed => "suppressed",
@@ -15,7 +26,7 @@ public static class RecordOutcomeJson
         RecordOutcomeKind.Duplicate => "duplicate",
         RecordOutcomeKind.Malformed => "malformed",
         RecordOutcomeKind.InProgress => "in-progress",
-        RecordOutcomeKind.PublishFailed => "publish-failed",
+        RecordOutcomeKind.PublishFailed => "failed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown outcome"),
     };
 
@@ -26,7 +37,7 @@ public static class RecordOutcomeJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(outcome);
-        json.WriteString("outcome", Name(outcome.Kind));
+        json.WriteString("outcome", JsonName(outcome.Kind));
         Optional(json, "decision", outcome.Decision?.ToString());
         Optional(json, "eventId", outcome.EventId);
         Optional(json, "api", outcome.Api);

@@ -113,12 +113,6 @@ public static class SuppressionFile
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>Same as <see cref="IsoTime.Format"/>; kept for callers outside the suppression code.</summary>
-    public static string Iso(DateTimeOffset time) => IsoTime.Format(time);
-
-    /// <summary>Same rules as <see cref="IsoTime.TryParse"/>; kept for callers outside the suppression code.</summary>
-    public static bool TryParseTime(string? text, out DateTimeOffset time) => IsoTime.TryParse(text, out time);
-
     private static SuppressionStoredValue StoredValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => SuppressionStoredValue.Of(value.GetString()!),

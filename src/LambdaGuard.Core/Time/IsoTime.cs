@@ -30,6 +30,56 @@ public static class IsoTime
     public static string FormatPrecise(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>What <see cref="TryParseSpan"/> reads, for error messages.</summary>
+    public const string SpanExpected = "a span such as 30m, 12h, 7d or 2w (at most 100 years)";
+
+    /// <summary>The longest span accepted: far beyond any retention or expiry that makes sense, far short of
+    /// overflowing a time.</summary>
+    public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(100 * 366);
+
+    private const int MaxEventTimeLength = 64;
+
+    /// <summary>A time written by AWS (CloudTrail <c>eventTime</c>, logged timestamps), read leniently: any form
+    /// .NET reads with the invariant culture, UTC when no zone is given. Never for times people type: those go
+    /// through <see cref="TryParse"/>, which refuses a time without a zone.</summary>
+    public static bool TryParseEventTime(string? text, out DateTimeOffset time)
+    {
+        time = default;
+        return !string.IsNullOrEmpty(text)
+            && text.Length <= MaxEventTimeLength
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    }
+
+    /// <summary>The one span syntax of the CLI (<c>--since</c>/<c>--until</c> ages and <c>--expires-at</c>): a
+    /// whole number followed by <c>m</c> (minutes), <c>h</c> (hours), <c>d</c> (days) or <c>w</c> (weeks), at
+    /// most <see cref="MaxSpan"/>.</summary>
+    public static bool TryParseSpan(string? text, out TimeSpan span)
+    {
+        span = default;
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length is < 2 or > 10
+            || !long.TryParse(trimmed[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        long? minutesPerUnit = trimmed[^1] switch
+        {
+            'm' => 1,
+            'h' => 60,
+            'd' => 24 * 60,
+            'w' => 7 * 24 * 60,
+            _ => null,
+        };
+        if (minutesPerUnit is not { } perUnit || amount * perUnit > MaxSpan.TotalMinutes)
+        {
+            return false;
+        }
+
+        span = TimeSpan.FromMinutes(amount * perUnit);
+        return true;
+    }
+
     public static bool TryParse(string? text, out DateTimeOffset time)
     {
         time = default;

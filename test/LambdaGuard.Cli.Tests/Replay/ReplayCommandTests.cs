@@ -68,7 +68,7 @@ public sealed class ReplayCommandTests
 
         // Assert
         Assert.Equal(ExitCodes.AwsError, run.ExitCode);
-        Assert.StartsWith("publish-failed", Assert.Single(run.OutLines, l => l.Contains("LG004", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("FAILED", Assert.Single(run.OutLines, l => l.Contains("LG004", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

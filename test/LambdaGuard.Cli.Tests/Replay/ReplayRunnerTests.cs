@@ -67,8 +67,8 @@ public sealed class ReplayRunnerTests
 
         // Assert
         Assert.Equal(ExitCodes.AwsError, code);
-        Assert.Equal(4, lines.Count(l => Outcome(l) == "publish-failed"));
-        Assert.All(lines.Where(l => Outcome(l) == "publish-failed"), l => Assert.Contains("connection refused", l.GetProperty("error").GetString(), StringComparison.Ordinal));
+        Assert.Equal(4, lines.Count(l => Outcome(l) == "failed"));
+        Assert.All(lines.Where(l => Outcome(l) == "failed"), l => Assert.Contains("connection refused", l.GetProperty("error").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

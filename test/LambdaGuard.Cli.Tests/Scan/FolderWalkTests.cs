@@ -35,6 +35,27 @@ public sealed class FolderWalkTests
     }
 
     [Fact]
+    public async Task Scan_WhenAFolderHoldsHiddenEntries_ShouldSkipThemAndCountThemLikeOtherSkippedEntries()
+    {
+        // Arrange
+        using var folder = new ScratchFolder();
+        folder.Copy(ScanRun.Fixture("alice-code-update.json"));
+        File.Copy(ScanRun.Fixture("own-function.json"), Path.Combine(folder.Path, ".hidden.json"));
+        var hiddenFolder = Directory.CreateDirectory(Path.Combine(folder.Path, ".git")).FullName;
+        File.Copy(ScanRun.Fixture("own-function.json"), Path.Combine(hiddenFolder, "inside.json"));
+
+        // Act
+        var run = await ScanRun.RunAsync(folder.Path, "--format", "jsonl");
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, FindingCount(run));
+        Assert.Contains(".hidden.json: skipped: a hidden entry", run.Error, StringComparison.Ordinal);
+        Assert.Contains(".git: skipped: a hidden entry", run.Error, StringComparison.Ordinal);
+        Assert.Contains("2 folder entries skipped", run.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_WhenTwoFoldersLinkToEachOther_ShouldFinishWithEachFileOnce()
     {
         // Arrange

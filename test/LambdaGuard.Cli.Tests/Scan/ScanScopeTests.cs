@@ -38,9 +38,24 @@ public sealed class ScanScopeTests
         Assert.Equal(absolute.OutLines, relative.OutLines);
     }
 
+    [Fact]
+    public async Task Scan_WhenSinceIsInWeeks_ShouldTakeTheSameUnitsAsExpiresAt()
+    {
+        // Act
+        var weeks = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl", "--as-of", "2026-11-20T11:00:00Z", "--since", "2w");
+        var days = await ScanRun.RunAsync(ScanRun.SamplesFolder, "--format", "jsonl", "--as-of", "2026-11-20T11:00:00Z", "--since", "14d");
+
+        // Assert
+        Assert.Equal(0, weeks.ExitCode);
+        Assert.Equal(days.OutLines, weeks.OutLines);
+    }
+
     [Theory]
     [InlineData("--since", "yesterday")]
     [InlineData("--until", "2026-11-20T10:00:00")]
+    [InlineData("--since", "99999999d")]
+    [InlineData("--since", "5000000d")]
+    [InlineData("--until", "2000000000m")]
     public async Task Scan_WhenATimeIsNotATime_ShouldExit2NamingTheOption(string option, string value)
     {
         // Act

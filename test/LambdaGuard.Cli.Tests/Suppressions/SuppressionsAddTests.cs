@@ -52,6 +52,17 @@ public sealed class SuppressionsAddTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Add_WhenExpiryIsInMinutes_ShouldTakeTheSameUnitsAsSince()
+    {
+        // Act
+        var run = await cli.RunAsync("add", "--id", "brief", "--reason", "incident INC-8", "--expires-at", "90m", "--function", "orders-*");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(SuppressionCli.Now.AddMinutes(90), Assert.Single(await cli.EntriesAsync()).ExpiresAt);
+    }
+
+    [Fact]
     public async Task Add_WhenIdExists_ShouldRefuseAndKeepTheOriginal()
     {
         // Arrange

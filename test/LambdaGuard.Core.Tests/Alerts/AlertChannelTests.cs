@@ -24,8 +24,9 @@ public sealed class AlertChannelTests
         return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
+    /// <param name="trusted">The detector's trusted accounts; the alert builder, like the function's, gets none.</param>
     private static AlertMessage Alert(string file, string eventId, IReadOnlyList<string>? trusted = null) =>
-        new AlertBuilder(16 * 1024, trusted).Build(Detections.FindingOf(file, eventId), DetectedAt, SuppressionCheck.Checked);
+        new AlertBuilder().Build(Detections.FindingOf(file, eventId, new DetectorSettings { TrustedAccountGlobs = trusted ?? [] }), DetectedAt, SuppressionCheck.Checked);
 
     private static JsonElement Content(AlertMessage message) =>
         JsonDocument.Parse(Protocols(message)["https"]).RootElement.GetProperty("content");
@@ -114,7 +115,7 @@ public sealed class AlertChannelTests
 
         // Act
         var protocols = Protocols(Alert(Cases, "alert-code-sha"));
-        var command = SuppressionCommand.For(Detections.FindingOf(Cases, "alert-code-sha"), []);
+        var command = SuppressionCommand.For(Detections.FindingOf(Cases, "alert-code-sha"));
 
         // Assert
         Assert.NotNull(command);
@@ -160,7 +161,7 @@ public sealed class AlertChannelTests
     public void SuppressionCommand_WhenHumanChangedAFunction_ShouldPinPrincipalRuleFunctionAccountAnd30Days()
     {
         // Act
-        var command = SuppressionCommand.For(Detections.FindingOf("Rules/lg001-code-updated.json", "lg001-iam-user"), []);
+        var command = SuppressionCommand.For(Detections.FindingOf("Rules/lg001-code-updated.json", "lg001-iam-user"));
 
         // Assert
         Assert.NotNull(command);

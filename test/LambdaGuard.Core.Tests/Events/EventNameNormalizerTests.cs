@@ -84,6 +84,38 @@ public sealed class EventNameNormalizerTests
         Assert.StartsWith(shorterApi, api, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Normalize_WhenCalled_ShouldNotDependOnARegexMatchTimeout()
+    {
+        // Arrange: a regex with a match timeout throws RegexMatchTimeoutException when a GC pause outlasts it,
+        // which aborted a whole scan (review item 3); the normalizer must have no such failure mode.
+        var regexMembers = typeof(EventNameNormalizer)
+            .GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(method => method.ReturnType == typeof(System.Text.RegularExpressions.Regex));
+
+        // Act
+        var normalized = EventNameNormalizer.Normalize(new string('A', 2_000_000) + "20150331v2");
+
+        // Assert
+        Assert.Empty(regexMembers);
+        Assert.Equal("20150331v2", normalized.Version);
+        Assert.Equal(2_000_000, normalized.Api.Length);
+    }
+
+    [Theory]
+    [InlineData("UpdateFunctionCode20150331v")]
+    [InlineData("UpdateFunctionCode2015033")]
+    [InlineData("UpdateFunctionCode20150331v2x")]
+    public void Normalize_WhenSuffixIsAnIncompleteDatedVersion_ShouldTreatItAsAFutureSuffix(string eventName)
+    {
+        // Act
+        var normalized = EventNameNormalizer.Normalize(eventName);
+
+        // Assert
+        Assert.Equal("UpdateFunctionCode", normalized.Api);
+        Assert.Equal(eventName["UpdateFunctionCode".Length..], normalized.Version);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -14,14 +14,51 @@ public sealed class RecordOutcomeJsonTests
     [InlineData(RecordOutcomeKind.Duplicate, "duplicate")]
     [InlineData(RecordOutcomeKind.Malformed, "malformed")]
     [InlineData(RecordOutcomeKind.InProgress, "in-progress")]
-    [InlineData(RecordOutcomeKind.PublishFailed, "publish-failed")]
-    public void Name_WhenGivenAnOutcome_ShouldSpellItAsDocsInterfacesSays(RecordOutcomeKind kind, string expected)
+    [InlineData(RecordOutcomeKind.PublishFailed, "failed")]
+    public void JsonName_WhenGivenAnOutcome_ShouldSpellItAsReplayJsonlAlwaysHas(RecordOutcomeKind kind, string expected)
+    {
+        // Act
+        var name = RecordOutcomeJson.JsonName(kind);
+
+        // Assert
+        Assert.Equal(expected, name);
+    }
+
+    [Theory]
+    [InlineData(RecordOutcomeKind.NoFinding, "no finding")]
+    [InlineData(RecordOutcomeKind.Suppressed, "suppressed")]
+    [InlineData(RecordOutcomeKind.Published, "published")]
+    [InlineData(RecordOutcomeKind.Duplicate, "duplicate")]
+    [InlineData(RecordOutcomeKind.Malformed, "malformed")]
+    [InlineData(RecordOutcomeKind.InProgress, "in progress")]
+    [InlineData(RecordOutcomeKind.PublishFailed, "FAILED")]
+    public void Name_WhenGivenAnOutcome_ShouldSpellItAsReplayTableAlwaysHas(RecordOutcomeKind kind, string expected)
     {
         // Act
         var name = RecordOutcomeJson.Name(kind);
 
         // Assert
         Assert.Equal(expected, name);
+    }
+
+    [Fact]
+    public void WriteProperties_WhenPublishFailed_ShouldWriteTheJsonSpelling()
+    {
+        // Arrange
+        var outcome = new RecordOutcome { Kind = RecordOutcomeKind.PublishFailed, Location = new RecordLocation("f.json", 0), Error = "timeout" };
+        using var buffer = new MemoryStream();
+
+        // Act
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            RecordOutcomeJson.WriteProperties(json, outcome);
+            json.WriteEndObject();
+        }
+
+        // Assert
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        Assert.Equal("failed", document.RootElement.GetProperty("outcome").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using LambdaGuard.Core.Suppressions;
 using LambdaGuard.Core.Tests.Support;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Tests.Suppressions;
 
@@ -222,7 +223,7 @@ public sealed class SuppressionFileTests
     public void TryParseTime_WhenTextGiven_ShouldAcceptOnlyTimesWithAZone(string text, bool accepted)
     {
         // Act
-        var ok = SuppressionFile.TryParseTime(text, out var time);
+        var ok = IsoTime.TryParse(text, out var time);
 
         // Assert
         Assert.Equal(accepted, ok);

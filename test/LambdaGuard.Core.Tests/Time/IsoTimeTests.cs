@@ -57,4 +57,69 @@ public sealed class IsoTimeTests
         Assert.True(IsoTime.TryParse(precise, out var back));
         Assert.Equal(time, back);
     }
+
+    [Theory]
+    [InlineData("30m", 30)]
+    [InlineData("12h", 12 * 60)]
+    [InlineData("7d", 7 * 24 * 60)]
+    [InlineData("2w", 14 * 24 * 60)]
+    [InlineData(" 0m ", 0)]
+    public void TryParseSpan_WhenAmountHasAUnit_ShouldGiveThatSpan(string text, int minutes)
+    {
+        // Act
+        var ok = IsoTime.TryParseSpan(text, out var span);
+
+        // Assert
+        Assert.True(ok);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), span);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("7")]
+    [InlineData("d")]
+    [InlineData("7y")]
+    [InlineData("-7d")]
+    [InlineData("+7d")]
+    [InlineData("7 d")]
+    [InlineData("5000000d")]
+    [InlineData("99999999d")]
+    [InlineData("99999999999w")]
+    public void TryParseSpan_WhenNotASpanOrBeyondTheLimit_ShouldRefuse(string text)
+    {
+        // Act
+        var ok = IsoTime.TryParseSpan(text, out _);
+
+        // Assert
+        Assert.False(ok);
+    }
+
+    [Theory]
+    [InlineData("2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z")]
+    [InlineData("2026-11-20T10:00:00", "2026-11-20T10:00:00Z")]
+    [InlineData("2026-11-20T12:00:00+02:00", "2026-11-20T10:00:00Z")]
+    [InlineData("2026-11-20T10:00:00.123456Z", "2026-11-20T10:00:00Z")]
+    public void TryParseEventTime_WhenAwsWroteTheTime_ShouldReadItLenientlyAsUtc(string text, string expected)
+    {
+        // Act
+        var ok = IsoTime.TryParseEventTime(text, out var time);
+
+        // Assert
+        Assert.True(ok);
+        Assert.Equal(TimeSpan.Zero, time.Offset);
+        Assert.Equal(expected, IsoTime.Format(time));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("yesterday")]
+    public void TryParseEventTime_WhenNotATime_ShouldRefuse(string? text)
+    {
+        // Act
+        var ok = IsoTime.TryParseEventTime(text, out _);
+
+        // Assert
+        Assert.False(ok);
+    }
 }
