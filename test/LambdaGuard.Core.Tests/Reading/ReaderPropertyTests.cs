@@ -163,7 +163,7 @@ public sealed class ReaderPropertyTests
     public void Read_WhenRecordsAreCutStructurallyOrByTheTokenizer_ShouldGiveTheSameItemsForMutatedLogFiles()
     {
         var gen = Gen.Select(
-            Gen.Select(Gen.Int[0, Lines.Length - 1], GenMutation.Array[0, 2], (line, mutations) => (line, mutations)).Array[1, 20],
+            Gen.Select(Gen.Int[0, Lines.Length - 1], GenMutation.Array[0, 2], Gen.Int[0, 2 * StringDamage.Length], Gen.Double[0, 1], (line, mutations, damage, at) => (line, mutations, damage, at)).Array[1, 20],
             Gen.Int[0, 3].Select(i => new[] { "\n", ", ", ",\n  ", "," }[i]),
             GenMutation.Array[0, 2],
             Gen.Int[0, 3],
@@ -171,7 +171,7 @@ public sealed class ReaderPropertyTests
         gen.Sample(c =>
         {
             // Arrange: a log file of real records, some records and the file itself damaged.
-            var records = c.records.Select(r => Encoding.UTF8.GetString(r.mutations.Aggregate(Encoding.UTF8.GetBytes(Lines[r.line]), (b, m) => m.Apply(b))));
+            var records = c.records.Select(r => DamageAString(Encoding.UTF8.GetString(r.mutations.Aggregate(Encoding.UTF8.GetBytes(Lines[r.line]), (b, m) => m.Apply(b))), r.damage, r.at));
             var file = Encoding.UTF8.GetBytes($"{{\"Records\":[{string.Join(c.separator, records)}]}}");
             file = c.fileMutations.Aggregate(file, (b, m) => m.Apply(b));
 
@@ -209,6 +209,22 @@ public sealed class ReaderPropertyTests
                 Assert.Equal((long)length, reader.BytesConsumed);
             }
         });
+    }
+
+    /// <summary>What the structural cut must either accept exactly as the tokenizer does or leave to it:
+    /// escapes valid and not, control and odd bytes, all put right after a quote, i.e. inside a string.</summary>
+    private static readonly string[] StringDamage =
+        ["\\x", "\\u004", "\\u0041", "\\/", "\\b", "\\'", "\t", "\u007f", "\\ud800", "\\", "\u0001", "\u00e9", "\\\"", "\\\\"];
+
+    private static string DamageAString(string record, int damage, double at)
+    {
+        if (damage >= StringDamage.Length)
+        {
+            return record;
+        }
+
+        var quote = record.IndexOf('"', (int)(at * record.Length));
+        return quote < 0 ? record : record.Insert(quote + 1, StringDamage[damage]);
     }
 
     /// <summary>Both ways of cutting records give the same items (kind, index, message, record bytes) and
