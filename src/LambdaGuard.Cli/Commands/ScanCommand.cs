@@ -109,28 +109,27 @@ public static class ScanCommand
 
         // Network reads wait more than they compute, so S3 objects are fetched several per core.
         var workers = inputs.Any(input => input is S3ObjectInput) ? Math.Max(8, Environment.ProcessorCount * 4) : Environment.ProcessorCount;
-        foreach (var result in ParallelFileScan.Run(inputs, scanner.Scan, workers))
+        foreach (var scanned in ParallelFileScan.Run(inputs, scanner.Scan, workers))
         {
-            if (result.Diagnostics.Count > 0)
+            if (scanned.Diagnostic is { } diagnostic)
             {
                 progress.Clear();
-            }
-
-            foreach (var diagnostic in result.Diagnostics)
-            {
                 io.Error.WriteLine(diagnostic);
             }
-
-            foreach (var scanned in result.Findings)
+            else if (scanned.Finding is { } finding)
             {
-                if (scanned.SuppressedBy is null || request.ShowSuppressed)
+                if (finding.SuppressedBy is null || request.ShowSuppressed)
                 {
-                    output.Add(scanned);
+                    output.Add(finding);
                 }
-            }
 
-            summary.Add(result);
-            progress.Report(summary, clock.Elapsed);
+                summary.Add(finding);
+            }
+            else if (scanned.Done is { } result)
+            {
+                summary.Add(result);
+                progress.Report(summary, clock.Elapsed);
+            }
         }
 
         summary.Elapsed = clock.Elapsed;

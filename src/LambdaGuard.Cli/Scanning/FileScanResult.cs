@@ -3,14 +3,12 @@ using LambdaGuard.Core.Reading;
 
 namespace LambdaGuard.Cli.Scanning;
 
-/// <summary>Everything one file contributed, so files can be scanned in parallel and reported in order.</summary>
+/// <summary>The counts one file contributed. Its findings and diagnostics are not held here: they are
+/// streamed as <see cref="ScanEvent"/>s while the file is read, so a file of a million findings costs no
+/// more memory than one of a few.</summary>
 public sealed class FileScanResult
 {
     public ReadCounters Counters { get; } = new();
-
-    public List<ScannedFinding> Findings { get; } = [];
-
-    public List<string> Diagnostics { get; } = [];
 
     public Dictionary<DetectionDecision, long> Decisions { get; } = [];
 

@@ -16,10 +16,12 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
     private readonly CloudTrailReader _reader = new() { DismissReadOnlyAndDataEvents = true };
     private readonly ScanScope _scope = scope ?? ScanScope.Everything;
 
-    public FileScanResult Scan(string path) => Scan(new LocalFileInput(path));
-
-    public FileScanResult Scan(ScanInput input)
+    /// <summary>Scans one input, handing each finding and diagnostic to <paramref name="emit"/> as it is
+    /// found (in record order) and returning the file's counts at the end.</summary>
+    public FileScanResult Scan(ScanInput input, Action<ScanEvent> emit)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(emit);
         var result = new FileScanResult();
         var malformed = 0L;
         foreach (var item in InputFiles.Read(_reader, input, result.Counters))
@@ -27,22 +29,22 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
             switch (item.Kind)
             {
                 case ReadItemKind.LambdaRecord:
-                    Evaluate(item, result);
+                    Evaluate(item, result, emit);
                     break;
                 case ReadItemKind.MalformedRecord when ++malformed <= MaxMalformedShownPerFile:
-                    result.Diagnostics.Add($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}");
+                    emit(ScanEvent.Problem($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}"));
                     break;
                 case ReadItemKind.MalformedRecord:
                     break;
                 default:
-                    result.Diagnostics.Add($"{item.Location.Path}: {item.Message}");
+                    emit(ScanEvent.Problem($"{item.Location.Path}: {item.Message}"));
                     break;
             }
         }
 
         if (malformed > MaxMalformedShownPerFile)
         {
-            result.Diagnostics.Add($"{input.Path}: {malformed - MaxMalformedShownPerFile} more malformed records not shown ({malformed} in this file)");
+            emit(ScanEvent.Problem($"{input.Path}: {malformed - MaxMalformedShownPerFile} more malformed records not shown ({malformed} in this file)"));
         }
 
         Count(result, DetectionDecision.ReadOnly, result.Counters.DismissedReadOnly);
@@ -58,7 +60,7 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
         }
     }
 
-    private void Evaluate(ReadItem item, FileScanResult result)
+    private void Evaluate(ReadItem item, FileScanResult result, Action<ScanEvent> emit)
     {
         var detection = detector.Detect(item.Record!, item.Location);
         result.Decisions[detection.Decision] = result.Decisions.GetValueOrDefault(detection.Decision) + 1;
@@ -73,6 +75,6 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
             return;
         }
 
-        result.Findings.Add(new ScannedFinding(finding, SuppressionMatcher.FindMatch(finding, suppressions, asOf)));
+        emit(ScanEvent.Found(new ScannedFinding(finding, SuppressionMatcher.FindMatch(finding, suppressions, asOf))));
     }
 }

@@ -44,21 +44,22 @@ public sealed class ScanSummary
         {
             Filtered[filter] = Filtered.GetValueOrDefault(filter) + count;
         }
+    }
 
-        foreach (var scanned in file.Findings)
+    public void Add(ScannedFinding scanned)
+    {
+        ArgumentNullException.ThrowIfNull(scanned);
+        if (scanned.SuppressedBy is not null)
         {
-            if (scanned.SuppressedBy is not null)
-            {
-                Suppressed++;
-                continue;
-            }
+            Suppressed++;
+            return;
+        }
 
-            var severity = scanned.Finding.Severity;
-            FindingsBySeverity[severity] = FindingsBySeverity.GetValueOrDefault(severity) + 1;
-            if (HighestUnsuppressed is null || severity > HighestUnsuppressed)
-            {
-                HighestUnsuppressed = severity;
-            }
+        var severity = scanned.Finding.Severity;
+        FindingsBySeverity[severity] = FindingsBySeverity.GetValueOrDefault(severity) + 1;
+        if (HighestUnsuppressed is null || severity > HighestUnsuppressed)
+        {
+            HighestUnsuppressed = severity;
         }
     }
 

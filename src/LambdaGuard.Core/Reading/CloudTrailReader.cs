@@ -29,6 +29,10 @@ public sealed class CloudTrailReader
     /// those that report every decision (replay, explain, the function's metrics) leave it off.</summary>
     public bool DismissReadOnlyAndDataEvents { get; init; }
 
+    /// <summary>Cuts every record out with Utf8JsonReader instead of the structural scan first
+    /// (<see cref="StructuralCut"/>): the reference path the property tests compare against.</summary>
+    internal bool TokenizeEveryRecord { get; init; }
+
     internal static JsonReaderOptions Options => ReaderOptions;
 
     /// <summary>Reads one file. Never throws for bad content: problems come out as

@@ -19,6 +19,7 @@ internal sealed class FileSession
     private readonly ReadCounters _counters;
     private readonly RecordClassifier _classifier;
     private readonly int _maxRecordBytes;
+    private readonly bool _structuralCut;
     private Stream _source = Stream.Null;
     private GZipStream? _gzip;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -43,6 +44,7 @@ internal sealed class FileSession
         _path = path;
         _counters = counters;
         _maxRecordBytes = Math.Max(16, owner.MaxRecordBytes);
+        _structuralCut = !owner.TokenizeEveryRecord;
         _classifier = new RecordClassifier(path, counters, owner.DismissReadOnlyAndDataEvents);
     }
 
@@ -284,6 +286,20 @@ internal sealed class FileSession
             if (!AbandonUnprovenArray("a ',' where a record belongs", output))
             {
                 ArrayCorrupt(output, elementStart, "a ',' where a record belongs");
+            }
+
+            return;
+        }
+
+        // Most records are cut out by the structural scan alone; whatever it is unsure of is tokenized.
+        if (_structuralCut && next == (byte)'{' && StructuralCut.TryCutObject(_buffer.AsSpan(_start, _end - _start), out var cut))
+        {
+            if (!RunsIntoNextLine(cut, elementStart, output))
+            {
+                MarkJson(output);
+                Classify(_buffer.AsSpan(_start, cut), topLevel: false, output);
+                _start += cut;
+                _state = State.ArrayAfterElement;
             }
 
             return;

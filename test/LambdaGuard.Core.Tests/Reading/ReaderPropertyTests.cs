@@ -159,6 +159,96 @@ public sealed class ReaderPropertyTests
         });
     }
 
+    [Fact]
+    public void Read_WhenRecordsAreCutStructurallyOrByTheTokenizer_ShouldGiveTheSameItemsForMutatedLogFiles()
+    {
+        var gen = Gen.Select(
+            Gen.Select(Gen.Int[0, Lines.Length - 1], GenMutation.Array[0, 2], Gen.Int[0, 2 * StringDamage.Length], Gen.Double[0, 1], (line, mutations, damage, at) => (line, mutations, damage, at)).Array[1, 20],
+            Gen.Int[0, 3].Select(i => new[] { "\n", ", ", ",\n  ", "," }[i]),
+            GenMutation.Array[0, 2],
+            Gen.Int[0, 3],
+            (records, separator, fileMutations, packing) => (records, separator, fileMutations, packing));
+        gen.Sample(c =>
+        {
+            // Arrange: a log file of real records, some records and the file itself damaged.
+            var records = c.records.Select(r => DamageAString(Encoding.UTF8.GetString(r.mutations.Aggregate(Encoding.UTF8.GetBytes(Lines[r.line]), (b, m) => m.Apply(b))), r.damage, r.at));
+            var file = Encoding.UTF8.GetBytes($"{{\"Records\":[{string.Join(c.separator, records)}]}}");
+            file = c.fileMutations.Aggregate(file, (b, m) => m.Apply(b));
+
+            // Act / Assert
+            AssertSameItems(file, c.packing);
+        });
+    }
+
+    [Fact]
+    public void Read_WhenRecordsAreCutStructurallyOrByTheTokenizer_ShouldGiveTheSameItemsForAnyMutationOfRealFiles()
+    {
+        Gen.Select(GenHostileFile, Gen.Int[1, 3]).Sample((file, packing) => AssertSameItems(file, packing));
+    }
+
+    [Fact]
+    public void TryCutObject_WhenItCutsAValue_ShouldAgreeWithUtf8JsonReaderOnItsEnd()
+    {
+        Gen.Select(GenHostileFile, Gen.Double[0, 1]).Sample((file, at) =>
+        {
+            // Arrange: any '{' of any mutated file, with whatever follows it in the buffer.
+            var start = Array.IndexOf(file, (byte)'{', (int)(at * file.Length));
+            if (start < 0)
+            {
+                return;
+            }
+
+            // Act
+            var certain = StructuralCut.TryCutObject(file.AsSpan(start), out var length);
+
+            // Assert: "certain" is only ever said of a value the tokenizer reads whole with the same length.
+            if (certain)
+            {
+                var reader = new Utf8JsonReader(file.AsSpan(start), isFinalBlock: false, new JsonReaderState(CloudTrailReader.Options));
+                Assert.True(reader.Read() && reader.TrySkip());
+                Assert.Equal((long)length, reader.BytesConsumed);
+            }
+        });
+    }
+
+    /// <summary>What the structural cut must either accept exactly as the tokenizer does or leave to it:
+    /// escapes valid and not, control and odd bytes, all put right after a quote, i.e. inside a string.</summary>
+    private static readonly string[] StringDamage =
+        ["\\x", "\\u004", "\\u0041", "\\/", "\\b", "\\'", "\t", "\u007f", "\\ud800", "\\", "\u0001", "\u00e9", "\\\"", "\\\\"];
+
+    private static string DamageAString(string record, int damage, double at)
+    {
+        if (damage >= StringDamage.Length)
+        {
+            return record;
+        }
+
+        var quote = record.IndexOf('"', (int)(at * record.Length));
+        return quote < 0 ? record : record.Insert(quote + 1, StringDamage[damage]);
+    }
+
+    /// <summary>Both ways of cutting records give the same items (kind, index, message, record bytes) and
+    /// counters, read in one piece or trickled a few bytes at a time.</summary>
+    private static void AssertSameItems(byte[] file, int packing)
+    {
+        var input = packing == 0 ? Gzip.Compress(file) : file;
+        foreach (var dismiss in new[] { false, true })
+        {
+            var reference = Describe(input, new CloudTrailReader { TokenizeEveryRecord = true, DismissReadOnlyAndDataEvents = dismiss }, packing);
+            var structural = Describe(input, new CloudTrailReader { DismissReadOnlyAndDataEvents = dismiss }, packing);
+            Assert.Equal(reference, structural);
+        }
+    }
+
+    private static string Describe(byte[] input, CloudTrailReader reader, int packing)
+    {
+        var counters = new ReadCounters();
+        Stream stream = packing >= 2 ? new TrickleStream(input, packing == 2 ? 7 : 300) : new MemoryStream(input);
+        var items = reader.Read(stream, "same.json", counters)
+            .Select(i => $"{i.Kind} {i.Location} {i.Message} {(i.Record is { } record ? Convert.ToHexString(record.Raw.Span) : string.Empty)}");
+        return string.Join('\n', items) + $"\n{JsonSerializer.Serialize(counters)}";
+    }
+
     private static (string Findings, string Decisions, long Malformed) Tally(byte[] input, CloudTrailReader reader)
     {
         var counters = new ReadCounters();
