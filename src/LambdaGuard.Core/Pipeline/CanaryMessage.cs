@@ -36,7 +36,7 @@ public static class CanaryMessage
 
         var alertJson = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         var text = $"LambdaGuard canary - this is not a finding.\n\n{summary}\nAlert id: {alertId}\n";
-        var chatbot = AlertEnvelope.Chatbot("LambdaGuard canary", SafeText.Markdown(summary), ["No action needed."], [RuleId, "Info"], RuleId, SafeText.Line(summary, 300));
+        var chatbot = AlertEnvelope.Chatbot("LambdaGuard canary", SafeText.Code(summary), ["No action needed."], [RuleId, "Info"], RuleId, SafeText.Line(summary, 300));
         var attributes = AlertEnvelope.Attributes("Info", RuleId, "Heartbeat", null, "Canary");
         attributes[AttributeName] = "true";
         return new AlertMessage(alertId, SafeText.Ascii($"{SubjectPrefix} {when}", 99), AlertEnvelope.Compose(text, alertJson, chatbot), attributes);
