@@ -5,6 +5,7 @@ using LambdaGuard.Core.Detection;
 using LambdaGuard.Core.Ports;
 using LambdaGuard.Core.Reading;
 using LambdaGuard.Core.Suppressions;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Pipeline;
 
@@ -313,7 +314,7 @@ public sealed class RecordProcessor
     }
 
     private static double? LagSeconds(string? eventTime, DateTimeOffset now) =>
-        DateTimeOffset.TryParse(eventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+        IsoTime.TryParseEventTime(eventTime, out var at)
             ? Math.Round((now - at).TotalSeconds, 3)
             : null;
 }
