@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Time;
 
@@ -17,45 +15,21 @@ public static class TestAlertMessage
         ArgumentNullException.ThrowIfNull(topicArn);
         var account = topicArn.Split(':') is { Length: 6 } parts ? parts[4] : null;
         var when = IsoTime.Format(now);
-        var summary = $"Test alert sent by 'lambdaguard test-alert' at {when} to check the subscriptions of {topicArn}. It is not a finding; no action is needed.";
-
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return new NonFindingMessage
         {
-            json.WriteStartObject();
-            json.WriteString("schema", FindingJson.AlertSchema);
-            json.WriteBoolean("test", true);
-            json.WriteString("alertId", alertId);
-            json.WriteString("ruleId", RuleId);
-            json.WriteString("title", "LambdaGuard test alert");
-            json.WriteString("severity", "Info");
-            json.WriteString("summary", summary);
-            json.WriteString("api", "TestAlert");
-            if (account is not null)
-            {
-                json.WriteString("account", account);
-            }
-
-            json.WriteString("detectedAt", when);
-            json.WriteEndObject();
-        }
-
-        var alertJson = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        var text = new StringBuilder()
-            .AppendLine("LambdaGuard TEST alert - this is not a finding.")
-            .AppendLine()
-            .AppendLine(summary)
-            .AppendLine("If you read this, this subscription receives LambdaGuard alerts.")
-            .Append("Alert id: ").AppendLine(alertId)
-            .ToString();
-        var chatbot = AlertEnvelope.Chatbot(
-            "LambdaGuard TEST alert",
-            SafeText.Code(summary),
-            ["No action needed: this checks that the subscription receives LambdaGuard alerts."],
-            [RuleId, "Info"],
-            RuleId,
-            SafeText.Line(summary, 300));
-        var subject = SafeText.Ascii($"{SubjectPrefix}: subscription check {when}", 99);
-        return new AlertMessage(alertId, subject, AlertEnvelope.Compose(text, alertJson, chatbot), AlertEnvelope.Attributes("Info", RuleId, "TestAlert", account, "Test"));
+            AlertId = alertId,
+            Label = "LambdaGuard TEST alert",
+            Title = "LambdaGuard test alert",
+            Marker = "test",
+            RuleId = RuleId,
+            Summary = $"Test alert sent by 'lambdaguard test-alert' at {when} to check the subscriptions of {topicArn}. It is not a finding; no action is needed.",
+            When = when,
+            Subject = $"{SubjectPrefix}: subscription check {when}",
+            NextStep = "No action needed: this checks that the subscription receives LambdaGuard alerts.",
+            JsonApi = "TestAlert",
+            Account = account,
+            TextNote = "If you read this, this subscription receives LambdaGuard alerts.",
+            Attributes = AlertEnvelope.Attributes("Info", RuleId, "TestAlert", account, "Test"),
+        }.ToAlert();
     }
 }

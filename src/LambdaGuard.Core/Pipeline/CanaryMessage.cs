@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using LambdaGuard.Core.Alerts;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Core.Pipeline;
 
@@ -17,28 +15,21 @@ public static class CanaryMessage
     public static AlertMessage Create(string alertId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(alertId);
-        var when = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        var summary = $"Daily end-to-end check of the LambdaGuard detector at {when}: it read the suppression table, claimed this alert id and published through the alert topic. It is not a finding; no action is needed.";
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("schema", FindingJson.AlertSchema);
-            json.WriteBoolean("canary", true);
-            json.WriteString("alertId", alertId);
-            json.WriteString("ruleId", RuleId);
-            json.WriteString("title", "LambdaGuard canary");
-            json.WriteString("severity", "Info");
-            json.WriteString("summary", summary);
-            json.WriteString("detectedAt", when);
-            json.WriteEndObject();
-        }
-
-        var alertJson = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        var text = $"LambdaGuard canary - this is not a finding.\n\n{summary}\nAlert id: {alertId}\n";
-        var chatbot = AlertEnvelope.Chatbot("LambdaGuard canary", SafeText.Code(summary), ["No action needed."], [RuleId, "Info"], RuleId, SafeText.Line(summary, 300));
+        var when = IsoTime.Format(now);
         var attributes = AlertEnvelope.Attributes("Info", RuleId, "Heartbeat", null, "Canary");
         attributes[AttributeName] = "true";
-        return new AlertMessage(alertId, SafeText.Ascii($"{SubjectPrefix} {when}", 99), AlertEnvelope.Compose(text, alertJson, chatbot), attributes);
+        return new NonFindingMessage
+        {
+            AlertId = alertId,
+            Label = "LambdaGuard canary",
+            Title = "LambdaGuard canary",
+            Marker = "canary",
+            RuleId = RuleId,
+            Summary = $"Daily end-to-end check of the LambdaGuard detector at {when}: it read the suppression table, claimed this alert id and published through the alert topic. It is not a finding; no action is needed.",
+            When = when,
+            Subject = $"{SubjectPrefix} {when}",
+            NextStep = "No action needed.",
+            Attributes = attributes,
+        }.ToAlert();
     }
 }
