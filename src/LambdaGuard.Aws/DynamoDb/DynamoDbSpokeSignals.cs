@@ -31,41 +31,33 @@ public sealed class DynamoDbSpokeSignals : ISpokeSignals
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        try
-        {
-            await dynamoDb.UpdateItemAsync(
-                new UpdateItemRequest
-                {
-                    TableName = TableName,
-                    Key = KeyOf(account, region),
-                    UpdateExpression = "SET #kind = :kind, #account = :account, #region = :region, #lastAt = :at, #lastMs = :ms REMOVE #quietAt, #quietMs",
-                    // A late, out-of-order heartbeat never moves the last signal back.
-                    ConditionExpression = "attribute_not_exists(#lastMs) OR #lastMs < :ms",
-                    ExpressionAttributeNames = new Dictionary<string, string>
-                    {
-                        ["#kind"] = S.Kind,
-                        ["#account"] = S.Account,
-                        ["#region"] = S.Region,
-                        ["#lastAt"] = S.LastSignalAt,
-                        ["#lastMs"] = S.LastSignalMs,
-                        ["#quietAt"] = S.QuietAlertedAt,
-                        ["#quietMs"] = S.QuietAlertedMs,
-                    },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":kind"] = Text(S.KindValue),
-                        [":account"] = Text(account),
-                        [":region"] = Text(region),
-                        [":at"] = Text(IsoTime.FormatPrecise(signalAt)),
-                        [":ms"] = Number(signalAt.ToUnixTimeMilliseconds()),
-                    },
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // A newer signal is already stored.
-        }
+
+        // False when a newer signal is already stored.
+        _ = await TryUpdateAsync(
+            account,
+            region,
+            "SET #kind = :kind, #account = :account, #region = :region, #lastAt = :at, #lastMs = :ms REMOVE #quietAt, #quietMs",
+            // A late, out-of-order heartbeat never moves the last signal back.
+            "attribute_not_exists(#lastMs) OR #lastMs < :ms",
+            new Dictionary<string, string>
+            {
+                ["#kind"] = S.Kind,
+                ["#account"] = S.Account,
+                ["#region"] = S.Region,
+                ["#lastAt"] = S.LastSignalAt,
+                ["#lastMs"] = S.LastSignalMs,
+                ["#quietAt"] = S.QuietAlertedAt,
+                ["#quietMs"] = S.QuietAlertedMs,
+            },
+            new Dictionary<string, AttributeValue>
+            {
+                [":kind"] = Text(S.KindValue),
+                [":account"] = Text(account),
+                [":region"] = Text(region),
+                [":at"] = Text(IsoTime.FormatPrecise(signalAt)),
+                [":ms"] = Number(signalAt.ToUnixTimeMilliseconds()),
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<SpokeSignal>> ListAsync(CancellationToken cancellationToken)
@@ -110,30 +102,72 @@ public sealed class DynamoDbSpokeSignals : ISpokeSignals
         return [.. signals.OrderBy(s => s.Account, StringComparer.Ordinal).ThenBy(s => s.Region, StringComparer.Ordinal)];
     }
 
-    public async Task<bool> TryMarkQuietAlertedAsync(SpokeSignal signal, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> TryMarkQuietAlertedAsync(SpokeSignal signal, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        return TryUpdateAsync(
+            signal.Account,
+            signal.Region,
+            "SET #quietAt = :at, #quietMs = :ms",
+            "#lastMs = :last AND attribute_not_exists(#quietMs)",
+            new Dictionary<string, string>
+            {
+                ["#quietAt"] = S.QuietAlertedAt,
+                ["#quietMs"] = S.QuietAlertedMs,
+                ["#lastMs"] = S.LastSignalMs,
+            },
+            new Dictionary<string, AttributeValue>
+            {
+                [":at"] = Text(IsoTime.FormatPrecise(now)),
+                [":ms"] = Number(now.ToUnixTimeMilliseconds()),
+                [":last"] = Number(signal.LastSignalAt.ToUnixTimeMilliseconds()),
+            },
+            cancellationToken);
+    }
+
+    public async Task UnmarkQuietAlertedAsync(SpokeSignal signal, DateTimeOffset markedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+
+        // False when a new heartbeat cleared it already, or another check owns the mark.
+        _ = await TryUpdateAsync(
+            signal.Account,
+            signal.Region,
+            "REMOVE #quietAt, #quietMs",
+            "#quietMs = :ms",
+            new Dictionary<string, string>
+            {
+                ["#quietAt"] = S.QuietAlertedAt,
+                ["#quietMs"] = S.QuietAlertedMs,
+            },
+            new Dictionary<string, AttributeValue>
+            {
+                [":ms"] = Number(markedAt.ToUnixTimeMilliseconds()),
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One conditional UpdateItem on a spoke's signal item; false when its condition does not hold.</summary>
+    private async Task<bool> TryUpdateAsync(
+        string account,
+        string region,
+        string update,
+        string condition,
+        Dictionary<string, string> names,
+        Dictionary<string, AttributeValue> values,
+        CancellationToken cancellationToken)
+    {
         try
         {
             await dynamoDb.UpdateItemAsync(
                 new UpdateItemRequest
                 {
                     TableName = TableName,
-                    Key = KeyOf(signal.Account, signal.Region),
-                    UpdateExpression = "SET #quietAt = :at, #quietMs = :ms",
-                    ConditionExpression = "#lastMs = :last AND attribute_not_exists(#quietMs)",
-                    ExpressionAttributeNames = new Dictionary<string, string>
-                    {
-                        ["#quietAt"] = S.QuietAlertedAt,
-                        ["#quietMs"] = S.QuietAlertedMs,
-                        ["#lastMs"] = S.LastSignalMs,
-                    },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":at"] = Text(IsoTime.FormatPrecise(now)),
-                        [":ms"] = Number(now.ToUnixTimeMilliseconds()),
-                        [":last"] = Number(signal.LastSignalAt.ToUnixTimeMilliseconds()),
-                    },
+                    Key = KeyOf(account, region),
+                    UpdateExpression = update,
+                    ConditionExpression = condition,
+                    ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = values,
                 },
                 cancellationToken).ConfigureAwait(false);
             return true;
@@ -141,36 +175,6 @@ public sealed class DynamoDbSpokeSignals : ISpokeSignals
         catch (ConditionalCheckFailedException)
         {
             return false;
-        }
-    }
-
-    public async Task UnmarkQuietAlertedAsync(SpokeSignal signal, DateTimeOffset markedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(signal);
-        try
-        {
-            await dynamoDb.UpdateItemAsync(
-                new UpdateItemRequest
-                {
-                    TableName = TableName,
-                    Key = KeyOf(signal.Account, signal.Region),
-                    UpdateExpression = "REMOVE #quietAt, #quietMs",
-                    ConditionExpression = "#quietMs = :ms",
-                    ExpressionAttributeNames = new Dictionary<string, string>
-                    {
-                        ["#quietAt"] = S.QuietAlertedAt,
-                        ["#quietMs"] = S.QuietAlertedMs,
-                    },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":ms"] = Number(markedAt.ToUnixTimeMilliseconds()),
-                    },
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // A new heartbeat cleared it already, or another check owns the mark.
         }
     }
 
