@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using LambdaGuard.Infra.Storage;
 
 namespace LambdaGuard.Infra.Audit;
 
@@ -21,26 +22,20 @@ public sealed class AuditFailureBucket : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            Encryption = BucketEncryption.S3_MANAGED,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            EnforceSSL = true,
-            // Versions keep a batch even if an object is overwritten or deleted before it was redriven.
-            Versioned = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "KeepAsLongAsTheFailureQueues",
-                    Expiration = Duration.Days(props.RetentionDays),
-                    NoncurrentVersionExpiration = Duration.Days(props.RetentionDays),
-                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
-                },
-            ],
-        });
+        // Versioned (RetainedBucketProps): versions keep a batch even if an object is overwritten or deleted before
+        // it was redriven.
+        var bucketProps = RetainedBucketProps.Create();
+        bucketProps.LifecycleRules =
+        [
+            new LifecycleRule
+            {
+                Id = "KeepAsLongAsTheFailureQueues",
+                Expiration = Duration.Days(props.RetentionDays),
+                NoncurrentVersionExpiration = Duration.Days(props.RetentionDays),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+            },
+        ];
+        Bucket = new Bucket(this, "Bucket", bucketProps);
         ((CfnBucket)Bucket.Node.DefaultChild!).NotificationConfiguration = new CfnBucket.NotificationConfigurationProperty
         {
             EventBridgeConfiguration = new CfnBucket.EventBridgeConfigurationProperty { EventBridgeEnabled = true },

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudTrail;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using LambdaGuard.Infra.Storage;
 using CloudTrailTrail = Amazon.CDK.AWS.CloudTrail.Trail;
 
 namespace LambdaGuard.Infra.Trail;
@@ -17,27 +18,12 @@ public sealed class OptionalTrail : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        AccessLogBucket = new Bucket(this, "AccessLogBucket", new BucketProps
-        {
-            Encryption = BucketEncryption.S3_MANAGED,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            EnforceSSL = true,
-            Versioned = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
+        AccessLogBucket = new Bucket(this, "AccessLogBucket", RetainedBucketProps.Create());
 
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            Encryption = BucketEncryption.S3_MANAGED,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            EnforceSSL = true,
-            Versioned = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            ServerAccessLogsBucket = AccessLogBucket,
-            ServerAccessLogsPrefix = "trail-bucket/",
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
+        var bucketProps = RetainedBucketProps.Create();
+        bucketProps.ServerAccessLogsBucket = AccessLogBucket;
+        bucketProps.ServerAccessLogsPrefix = "trail-bucket/";
+        Bucket = new Bucket(this, "Bucket", bucketProps);
 
         Trail = new CloudTrailTrail(this, "Trail", new TrailProps
         {
