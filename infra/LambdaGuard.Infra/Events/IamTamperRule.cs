@@ -74,17 +74,7 @@ public sealed class IamTamperRule : Construct
         });
 
         props.AlertTopic.AllowEventBridgeRules("AllowIamTamperRule", [Rule.AttrArn]);
-        props.DeadLetterQueue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowIamTamperRuleDeadLetters",
-            Principals = [new ServicePrincipal("events.amazonaws.com")],
-            Actions = ["sqs:SendMessage"],
-            Resources = [props.DeadLetterQueue.QueueArn],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = Rule.AttrArn },
-            },
-        }));
+        TamperRules.AllowDeadLetters(props.DeadLetterQueue, "AllowIamTamperRuleDeadLetters", Rule.AttrArn);
     }
 
     public CfnRule Rule { get; }

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
 
 namespace LambdaGuard.Infra.Events;
@@ -74,18 +75,23 @@ public sealed class TamperRules : Construct
         var ruleArns = rules.Select(r => (object)r.AttrArn).ToArray();
 
         props.AlertTopic.AllowEventBridgeRules("AllowTamperRules", ruleArns);
-        props.DeadLetterQueue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        AllowDeadLetters(props.DeadLetterQueue, "AllowTamperRuleDeadLetters", ruleArns);
+    }
+
+    /// <summary>Lets EventBridge park a tamper rule's undeliverable events in the dead-letter queue, only for the
+    /// given rule ARN(s).</summary>
+    internal static void AllowDeadLetters(Queue queue, string sid, object sourceArns) =>
+        queue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Sid = "AllowTamperRuleDeadLetters",
+            Sid = sid,
             Principals = [new ServicePrincipal("events.amazonaws.com")],
             Actions = ["sqs:SendMessage"],
-            Resources = [props.DeadLetterQueue.QueueArn],
+            Resources = [queue.QueueArn],
             Conditions = new Dictionary<string, object>
             {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = ruleArns },
+                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = sourceArns },
             },
         }));
-    }
 
     public IReadOnlyList<CfnRule> Rules { get; }
 

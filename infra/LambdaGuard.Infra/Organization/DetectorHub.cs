@@ -119,17 +119,7 @@ public sealed class DetectorHub : Construct
         TamperRules = tamperRules;
         var ruleArns = tamperRules.Select(r => (object)r.AttrArn).ToArray();
         props.AlertTopic.AllowEventBridgeRules("AllowHubTamperRules", ruleArns);
-        props.DeadLetterQueue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowHubTamperRuleDeadLetters",
-            Principals = [new ServicePrincipal("events.amazonaws.com")],
-            Actions = ["sqs:SendMessage"],
-            Resources = [props.DeadLetterQueue.QueueArn],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = ruleArns },
-            },
-        }));
+        Events.TamperRules.AllowDeadLetters(props.DeadLetterQueue, "AllowHubTamperRuleDeadLetters", ruleArns);
 
         // Signals live in the alert-claims table under their own key prefix; listing them needs Scan, which no key
         // condition can narrow, so the scan may return only the signal attributes (the adapter projects exactly
