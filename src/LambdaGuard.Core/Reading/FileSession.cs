@@ -297,7 +297,7 @@ internal sealed class FileSession
             if (!RunsIntoNextLine(cut, elementStart, output))
             {
                 MarkJson(output);
-                Classify(_buffer.AsSpan(_start, cut), topLevel: false, output);
+                ClassifyCut(_buffer.AsSpan(_start, cut), output);
                 _start += cut;
                 _state = State.ArrayAfterElement;
             }
@@ -655,6 +655,18 @@ internal sealed class FileSession
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
             // The classifier guards what it decodes; this keeps one odd value from ever costing the file.
+            _classifier.Broken($"value at byte {Position} cannot be read: {CleanMessage(ex.Message)}", output);
+        }
+    }
+
+    private void ClassifyCut(ReadOnlySpan<byte> json, List<ReadItem> output)
+    {
+        try
+        {
+            _classifier.CutRecord(json, output);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
             _classifier.Broken($"value at byte {Position} cannot be read: {CleanMessage(ex.Message)}", output);
         }
     }

@@ -28,8 +28,31 @@ internal sealed class RecordClassifier(string path, ReadCounters counters, bool 
         }
 
         var repaired = TextRepair.Repair(json);
-        ReadOnlySpan<byte> text = repaired ?? json;
-        var header = RecordHeader.Scan(text);
+        Judge(json, repaired ?? json, repaired is not null, RecordHeader.Scan(repaired ?? json), location, output);
+    }
+
+    /// <summary>A record <see cref="StructuralCut"/> vouched for: valid UTF-8 without a single <c>\u</c>
+    /// escape, so neither the search for escapes nor <see cref="TextRepair"/> can change anything, and its
+    /// header is noted by a second structural pass instead of the tokenizer. The plain cut notes nothing:
+    /// noting keys on every record cost more on an archive of other services' records than the tokenizer
+    /// costs on the few Lambda ones (bench/README.md).</summary>
+    public void CutRecord(ReadOnlySpan<byte> json, List<ReadItem> output)
+    {
+        var location = new RecordLocation(path, NextIndex++);
+        counters.Records++;
+        if (json.IndexOf(LambdaSource) < 0)
+        {
+            counters.OtherRecords++;
+            return;
+        }
+
+        // The same bytes cut the same way again; the tokenizer stays the answer should they ever not.
+        var header = StructuralCut.TryCutObject(json, out _, out var spans) ? RecordHeader.FromCut(json, spans) : RecordHeader.Scan(json);
+        Judge(json, json, repaired: false, header, location, output);
+    }
+
+    private void Judge(ReadOnlySpan<byte> json, ReadOnlySpan<byte> text, bool repaired, RecordHeader header, RecordLocation location, List<ReadItem> output)
+    {
         if (!header.IsLambda)
         {
             counters.OtherRecords++;
@@ -77,7 +100,7 @@ internal sealed class RecordClassifier(string path, ReadCounters counters, bool 
             return;
         }
 
-        if (repaired is not null)
+        if (repaired)
         {
             counters.RepairedRecords++;
             record.HasReplacedText = true;

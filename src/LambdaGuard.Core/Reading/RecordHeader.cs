@@ -65,6 +65,71 @@ internal readonly record struct RecordHeader(
         return new RecordHeader(isLambda, eventName, eventCategory, eventType, readOnly, hasIdentity, identityType);
     }
 
+    /// <summary>The same header from the spans <see cref="StructuralCut"/> noted while cutting
+    /// <paramref name="json"/>, without tokenizing it again. Only for a record the cut vouched for: valid
+    /// UTF-8, strict JSON, no <c>\u</c> escapes, so raw bytes compare exactly as unescaped text would.</summary>
+    public static RecordHeader FromCut(ReadOnlySpan<byte> json, in HeaderSpans spans)
+    {
+        var identity = spans.UserIdentity;
+        var hasIdentity = identity.Length > 0 && json[identity.Start] == (byte)'{';
+        return new RecordHeader(
+            IsLambda: IsLambdaSource(json, spans),
+            EventName: LenientText(Raw(json, spans.EventName)),
+            EventCategory: LenientText(Raw(json, spans.EventCategory)),
+            EventType: LenientText(Raw(json, spans.EventType)),
+            ReadOnly: LenientFlag(Raw(json, spans.ReadOnly)),
+            HasUserIdentity: hasIdentity,
+            UserIdentityType: hasIdentity ? LenientText(Raw(json, spans.IdentityType)) : null);
+    }
+
+    /// <summary>The cut's <see cref="IsLambda"/> alone: no other escape can spell Lambda's event source.</summary>
+    public static bool IsLambdaSource(ReadOnlySpan<byte> json, in HeaderSpans spans) =>
+        Raw(json, spans.EventSource).SequenceEqual("\"lambda.amazonaws.com\""u8);
+
+    private static ReadOnlySpan<byte> Raw(ReadOnlySpan<byte> json, (int Start, int Length) span) =>
+        span.Length == 0 ? default : json.Slice(span.Start, span.Length);
+
+    /// <summary><see cref="LenientText(ref Utf8JsonReader)"/> of one raw value.</summary>
+    private static string? LenientText(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return null;
+        }
+
+        switch (value[0])
+        {
+            case (byte)'"':
+                var inner = value[1..^1];
+                if (inner.IndexOf((byte)'\\') < 0)
+                {
+                    return System.Text.Encoding.UTF8.GetString(inner);
+                }
+
+                var reader = new Utf8JsonReader(value, CloudTrailReader.Options);
+                reader.Read();
+                return reader.GetString();
+            case (byte)'t':
+                return "true";
+            case (byte)'f':
+                return "false";
+            case (byte)'-' or (>= (byte)'0' and <= (byte)'9'):
+                return System.Text.Encoding.UTF8.GetString(value);
+            default:
+                return null;
+        }
+    }
+
+    private static bool? LenientFlag(ReadOnlySpan<byte> value) => value.IsEmpty
+        ? null
+        : value[0] switch
+        {
+            (byte)'t' => true,
+            (byte)'f' => false,
+            (byte)'"' => bool.TryParse(LenientText(value), out var flag) ? flag : null,
+            _ => null,
+        };
+
     /// <summary>As <see cref="LenientStringConverter"/>: text for strings, numbers and booleans, null for
     /// anything else (and for a string that cannot be decoded, which <see cref="TextRepair"/> prevents).</summary>
     public static string? LenientText(ref Utf8JsonReader reader)

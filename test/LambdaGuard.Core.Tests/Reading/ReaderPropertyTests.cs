@@ -129,24 +129,43 @@ public sealed class ReaderPropertyTests
         });
     }
 
+    /// <summary>Records built from the fields the header reads, each in the shapes a hand-made or damaged log
+    /// may give it: lenient types, escapes (valid ones the cut accepts, \u ones it leaves to the tokenizer),
+    /// nested and duplicate keys (the last wins), absent fields, spaces between tokens.</summary>
+    private static readonly Gen<string[]> GenHeaderRecords = Gen.Select(
+        HeaderField("eventSource", ["\"lambda.amazonaws.com\"", "\"lambda.amazon\\u0061ws.com\"", "\"s3.amazonaws.com\"", "42", "null", "\"lambda.amazonaws.com\\/\"", "\"LAMBDA.amazonaws.com\"", "[\"lambda.amazonaws.com\"]", "{\"s\":\"lambda.amazonaws.com\"}"]),
+        HeaderField("eventName", ["\"GetFunction20150331v2\"", "\"ListFunctions20150331\"", "\"Invoke\"", "\"InvokeAsync\"", "\"UpdateFunctionCode20150331v2\"", "\"DeleteFunction\"", "\"GetPolicy2\"", "\"\"", "7", "-1.5e3", "true", "\"Get\\u0046unction\"", "\"Get\\/Function\"", "\"UpdateFunctionCode\\t\"", "{\"eventName\":\"GetFunction\"}"]),
+        HeaderField("readOnly", ["true", "false", "\"true\"", "\"TRUE\"", "\" true \"", "\"\\ttrue\"", "\"yes\"", "1", "0", "null", "{}", "[true]", "\"fals\\u0065\""]),
+        HeaderField("eventCategory", ["\"Data\"", "\"data\"", "\"Management\"", "null", "[]", "\"Dat\\u0061\""]),
+        HeaderField("userIdentity", ["{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/alice\"}", "{\"type\":\"AssumedRole\"}", "{\"type\":\" \"}", "{}", "\"IAMUser\"", "{\"type\":{}}", "{\"type\":\"Root\",\"type\":null}", "{\"type\":null,\"type\":\"Root\"}", "{\"sessionContext\":{\"type\":\"Root\"}}", "{\"type\":\"IAMUser\",\"sessionContext\":{\"type\":null}}", "[{\"type\":\"Root\"}]", "null", "{\"typ\\u0065\":\"Root\"}", "{\"type\":7}"]),
+        HeaderField("eventType", ["\"AwsApiCall\"", "\"AwsCloudTrailInsight\"", "\"AwsCloudTrail\\u0049nsight\""]),
+        HeaderField("event\\u004eame", ["\"UpdateFunctionCode20150331v2\"", "\"GetFunction\""]),
+        HeaderField("read\\/Only", ["false"]),
+        HeaderField("userIdentity", ["{\"type\":\"Root\"}", "\"x\"", "{}"]),
+        HeaderField("eventName", ["\"AddPermission20150331v2\"", "\"GetFunction\""]),
+        HeaderField("additionalEventData", ["{\"type\":\"Root\"}", "[{\"type\":\"Root\"}]"]),
+        Gen.Bool,
+        (source, name, readOnly, category, identity, type, escapedName, escapedReadOnly, identityAgain, nameAgain, other, spaced) =>
+        {
+            var fields = $"{source}{name}{readOnly}{category}{identity}{type}{escapedName}{escapedReadOnly}{identityAgain}{nameAgain}{other}";
+            return spaced ? fields.Replace("\":", "\" : ", StringComparison.Ordinal).Replace(",\"", ",\n  \"", StringComparison.Ordinal) : fields;
+        }).Array[1, 30];
+
+    private static Gen<string> HeaderField(string name, string[] values) =>
+        Gen.Int[0, values.Length].Select(i => i == values.Length ? string.Empty : $"\"{name}\":{values[i]},");
+
+    private static string HeaderRecord(string fields, int n) =>
+        $"{{{fields}\"requestParameters\":{{\"functionName\":\"fn-{n}\"}},\"recipientAccountId\":\"123456789012\"}}";
+
     [Fact]
     public void Read_WhenDismissingReadOnlyAndDataEventsEarly_ShouldAgreeWithTheFullPathOnEveryDecision()
     {
-        var field = (string name, string[] values) => Gen.Int[0, values.Length].Select(i => i == values.Length ? string.Empty : $"\"{name}\":{values[i]},");
-        var gen = Gen.Select(
-            field("eventSource", ["\"lambda.amazonaws.com\"", "\"lambda.amazon\\u0061ws.com\"", "\"s3.amazonaws.com\"", "42", "null"]),
-            field("eventName", ["\"GetFunction20150331v2\"", "\"ListFunctions20150331\"", "\"Invoke\"", "\"InvokeAsync\"", "\"UpdateFunctionCode20150331v2\"", "\"DeleteFunction\"", "\"GetPolicy2\"", "\"\"", "7", "\"Get\\u0046unction\""]),
-            field("readOnly", ["true", "false", "\"true\"", "\"TRUE\"", "\" true \"", "\"yes\"", "1", "null", "{}"]),
-            field("eventCategory", ["\"Data\"", "\"data\"", "\"Management\"", "null", "[]"]),
-            field("userIdentity", ["{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/alice\"}", "{\"type\":\"AssumedRole\"}", "{\"type\":\" \"}", "{}", "\"IAMUser\"", "{\"type\":{}}", "{\"type\":\"Root\",\"type\":null}"]),
-            field("eventType", ["\"AwsApiCall\"", "\"AwsCloudTrailInsight\""]),
-            field("event\\u004eame", ["\"UpdateFunctionCode20150331v2\"", "\"GetFunction\""]),
-            field("errorCode", ["\"AccessDenied\""]),
-            (source, name, readOnly, category, identity, type, escapedName, error) => $"{source}{name}{readOnly}{category}{identity}{type}{escapedName}{error}").Array[1, 30];
-        gen.Sample(records =>
+        Gen.Select(GenHeaderRecords, Gen.Bool).Sample((records, asLogFile) =>
         {
-            // Arrange
-            var bytes = Encoding.UTF8.GetBytes(string.Concat(records.Select((r, n) => $"{{{r}\"requestParameters\":{{\"functionName\":\"fn-{n}\"}},\"recipientAccountId\":\"123456789012\"}}\n")));
+            // Arrange: JSON lines go through the tokenizer's header, a log file's records through the cut's.
+            var bytes = Encoding.UTF8.GetBytes(asLogFile
+                ? $"{{\"Records\":[{string.Join(',', records.Select(HeaderRecord))}]}}"
+                : string.Concat(records.Select((r, n) => HeaderRecord(r, n) + "\n")));
 
             // Act
             var full = Tally(bytes, new CloudTrailReader());
@@ -157,6 +176,37 @@ public sealed class ReaderPropertyTests
             Assert.Equal(full.Decisions, early.Decisions);
             Assert.Equal(full.Malformed, early.Malformed);
         });
+    }
+
+    [Fact]
+    public void FromCut_WhenTheCutAcceptsARecord_ShouldGiveTheTokenizersHeader()
+    {
+        GenHeaderRecords.Sample(records =>
+        {
+            foreach (var (fields, n) in records.Select((r, n) => (r, n)))
+            {
+                // Arrange
+                var record = Encoding.UTF8.GetBytes(HeaderRecord(fields, n));
+
+                // Act
+                var cut = StructuralCut.TryCutObject(record, out var length, out var spans);
+
+                // Assert: whatever the cut vouches for, its noted header is the tokenizer's, field for field.
+                Assert.Equal(!fields.Contains("\\u", StringComparison.Ordinal), cut);
+                if (cut)
+                {
+                    Assert.Equal(record.Length, length);
+                    Assert.Equal(RecordHeader.Scan(record), RecordHeader.FromCut(record, spans));
+                }
+            }
+        });
+    }
+
+    [Fact]
+    public void Read_WhenHeaderFieldsTakeEveryShape_ShouldGiveTheSameItemsCutStructurallyOrByTheTokenizer()
+    {
+        Gen.Select(GenHeaderRecords, Gen.Int[0, 3]).Sample((records, packing) =>
+            AssertSameItems(Encoding.UTF8.GetBytes($"{{\"Records\":[{string.Join(", ", records.Select(HeaderRecord))}]}}"), packing));
     }
 
     [Fact]
