@@ -73,7 +73,7 @@ internal struct ValueSkipper
         if (_pendingEscape && i < chunk.Length)
         {
             _pendingEscape = false;
-            i++;
+            i += chunk[i] == (byte)'\n' ? 0 : 1;
         }
 
         while (i < chunk.Length)
@@ -107,7 +107,9 @@ internal struct ValueSkipper
                         return -1;
                     }
 
-                    i += 2;
+                    // A backslash escapes no raw newline in JSON: the line broke here all the same, and
+                    // taking the newline as escaped would carry the skip into the next line unnoticed.
+                    i += chunk[i + 1] == (byte)'\n' ? 1 : 2;
                     continue;
                 }
 

@@ -57,6 +57,32 @@ public sealed class HostileReadTests
         Assert.Equal(0, counters.FileErrors);
     }
 
+    /// <summary>Found by the long fuzz run (seed aH7tRiwuORe1): after a good line, a log line whose broken
+    /// record no longer pairs its quotes and which ends in a backslash. Stepping over the broken record, the
+    /// backslash took the newline for an escaped character, and the skip ran on through the next, intact
+    /// line, which was lost without a word.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void Read_WhenABrokenLineEndsInABackslash_ShouldStillReadTheNextLine(int chunk)
+    {
+        // Arrange
+        var record = JsonSerializer.Serialize(JsonDocument.Parse(Fixtures.Text("Rules", "lg001-code-updated.json")).RootElement.GetProperty("Records")[0]);
+        var broken = "{\"Records\":[{\"eventVersion\":\"1.05\",\"userIdentity\":{erName\":\"john\"},\"eventTime\":\"2019-01-01T00:00:00Z\"}]}\\";
+        var lines = $"{Identified(record, "first")}\n{broken}\n{Identified(record, "after-backslash")}\n";
+
+        // Act
+        var items = new CloudTrailReader().Read(new TrickleStream(System.Text.Encoding.UTF8.GetBytes(lines), chunk), "lines.jsonl", new ReadCounters()).Take(Runaway).ToList();
+
+        // Assert
+        Assert.Equal(["first", "after-backslash"], items.Where(i => i.Kind == ReadItemKind.LambdaRecord).Select(i => i.Record!.EventId));
+        Assert.Contains(items, i => i.Kind == ReadItemKind.MalformedRecord);
+    }
+
+    private static string Identified(string record, string eventId) =>
+        System.Text.RegularExpressions.Regex.Replace(record, "\"eventID\":\"[^\"]*\"", $"\"eventID\":\"{eventId}\"");
+
     [Fact]
     public void Read_WhenJsonLinesFileStartsMidLine_ShouldReportThePartialLineAndReadTheRest()
     {
