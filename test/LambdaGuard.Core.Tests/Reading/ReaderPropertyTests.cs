@@ -92,7 +92,8 @@ public sealed class ReaderPropertyTests
             for (var n = 0; n < lines.Length; n++)
             {
                 var (line, damage, mutations) = lines[n];
-                var id = $"prop-{n}";
+                // Ids far apart: a flipped byte once turned a damaged line's prop-0 into prop-8 (seed egBmvksKc-j3).
+                var id = $"prop-{n}-{unchecked((uint)n * 2654435761u):x8}";
                 var record = Lines[line].Replace("\"eventID\":", $"\"eventID\":\"{id}\",\"originalEventID\":", StringComparison.Ordinal);
                 if (damage <= 1)
                 {
