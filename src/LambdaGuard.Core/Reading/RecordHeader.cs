@@ -31,23 +31,23 @@ internal readonly record struct RecordHeader(
             reader.Read();
             switch (field)
             {
-                case Field.EventSource:
+                case HeaderField.EventSource:
                     isLambda = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("lambda.amazonaws.com"u8);
                     reader.Skip();
                     break;
-                case Field.EventName:
+                case HeaderField.EventName:
                     eventName = LenientText(ref reader);
                     break;
-                case Field.EventCategory:
+                case HeaderField.EventCategory:
                     eventCategory = LenientText(ref reader);
                     break;
-                case Field.EventType:
+                case HeaderField.EventType:
                     eventType = LenientText(ref reader);
                     break;
-                case Field.ReadOnly:
+                case HeaderField.ReadOnly:
                     readOnly = LenientFlag(ref reader);
                     break;
-                case Field.UserIdentity:
+                case HeaderField.UserIdentity:
                     hasIdentity = reader.TokenType == JsonTokenType.StartObject;
                     identityType = hasIdentity ? IdentityType(ref reader) : null;
                     if (!hasIdentity)
@@ -197,44 +197,33 @@ internal readonly record struct RecordHeader(
         return type;
     }
 
-    private static Field Match(ref Utf8JsonReader reader)
+    private static HeaderField Match(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("eventSource"u8))
         {
-            return Field.EventSource;
+            return HeaderField.EventSource;
         }
 
         if (reader.ValueTextEquals("eventName"u8))
         {
-            return Field.EventName;
+            return HeaderField.EventName;
         }
 
         if (reader.ValueTextEquals("eventCategory"u8))
         {
-            return Field.EventCategory;
+            return HeaderField.EventCategory;
         }
 
         if (reader.ValueTextEquals("eventType"u8))
         {
-            return Field.EventType;
+            return HeaderField.EventType;
         }
 
         if (reader.ValueTextEquals("readOnly"u8))
         {
-            return Field.ReadOnly;
+            return HeaderField.ReadOnly;
         }
 
-        return reader.ValueTextEquals("userIdentity"u8) ? Field.UserIdentity : Field.Other;
-    }
-
-    private enum Field
-    {
-        Other,
-        EventSource,
-        EventName,
-        EventCategory,
-        EventType,
-        ReadOnly,
-        UserIdentity,
+        return reader.ValueTextEquals("userIdentity"u8) ? HeaderField.UserIdentity : HeaderField.None;
     }
 }

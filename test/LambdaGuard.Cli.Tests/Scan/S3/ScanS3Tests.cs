@@ -18,15 +18,7 @@ namespace LambdaGuard.Cli.Tests.Scan.S3;
 public sealed class ScanS3Tests(FauxqsFixture fauxqs) : IDisposable
 {
     private const string Account = "123456789012";
-    private readonly AmazonS3Client s3 = new(
-        new BasicAWSCredentials(AwsTestEnvironment.AccessKeyId, AwsTestEnvironment.SecretAccessKey),
-        new AmazonS3Config
-        {
-            ServiceURL = fauxqs.ServiceUrl.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = AwsTestEnvironment.Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-        });
+    private readonly AmazonS3Client s3 = FauxqsS3.Client(fauxqs.ServiceUrl);
 
     public void Dispose() => s3.Dispose();
 
