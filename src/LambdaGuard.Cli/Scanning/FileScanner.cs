@@ -62,7 +62,20 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
 
     private void Evaluate(ReadItem item, FileScanResult result, Action<ScanEvent> emit)
     {
-        var detection = detector.Detect(item.Record!, item.Location);
+        DetectionResult detection;
+        try
+        {
+            detection = detector.Detect(item.Record!, item.Location);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A record the engine cannot judge (a rule's bug) must not end the scan of every file after it:
+            // it is reported where it is and counted with the malformed ones.
+            result.Counters.MalformedRecords++;
+            emit(ScanEvent.Problem($"{item.Location.Path}#{item.Location.Index}: the detector failed on this record and did not judge it: {ex.GetType().Name}: {ex.Message}"));
+            return;
+        }
+
         result.Decisions[detection.Decision] = result.Decisions.GetValueOrDefault(detection.Decision) + 1;
         if (detection.Finding is not { } finding)
         {
