@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `lambdaguard scan` over the same synthetic archive read from local disk and from the S3 of fauxqs
+# Times `lambdaguard scan` (Native AOT and ReadyToRun builds) over the same synthetic archive read from local disk and from the S3 of fauxqs
 # (the emulator in node_modules, on 127.0.0.1), whole commands, median of 3. fauxqs serves objects from one
 # Node.js process, so the S3 number measures the emulator as much as the scanner.
 # Usage: bash bench/scan-s3.sh [MEGABYTES]   (default 50)
@@ -12,6 +12,7 @@ if [[ ! -d "$archive" ]]; then
 fi
 dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o .tmp/bench-cli --nologo -v quiet >/dev/null
+dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 -p:PublishAot=true -o .tmp/bench-aot --nologo -v quiet >/dev/null
 
 port=4599
 node test/emulators/fauxqs.mjs "$port" > /dev/null &
@@ -38,5 +39,7 @@ median() { # label, command...
 
 echo "archive: $archive ($(du -sh "$archive" | cut -f1) gzip, ${mb} MiB uncompressed, $(find "$archive" -name '*.gz' | wc -l) files)"
 cat $(find "$archive" -name '*.gz') > /dev/null
-median "scan, local disk" .tmp/bench-cli/lambdaguard scan "$archive" --format jsonl
-median "scan, s3:// from fauxqs" .tmp/bench-cli/lambdaguard scan s3://bench/AWSLogs/ --endpoint-url "$endpoint" --format jsonl
+median "scan, local disk (AOT)" .tmp/bench-aot/lambdaguard scan "$archive" --format jsonl
+median "scan, s3:// from fauxqs (AOT)" .tmp/bench-aot/lambdaguard scan s3://bench/AWSLogs/ --endpoint-url "$endpoint" --format jsonl
+median "scan, local disk (ReadyToRun)" .tmp/bench-cli/lambdaguard scan "$archive" --format jsonl
+median "scan, s3:// from fauxqs (ReadyToRun)" .tmp/bench-cli/lambdaguard scan s3://bench/AWSLogs/ --endpoint-url "$endpoint" --format jsonl

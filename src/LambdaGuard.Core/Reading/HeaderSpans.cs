@@ -62,7 +62,9 @@ internal struct HeaderSpans : ICutNotes
         _pending = HeaderField.None;
     }
 
-    public void Closed(int depth) => _inIdentity &= depth == 2;
+    // userIdentity's object is at depth 2: closing a container nested in it leaves the cut inside it (a
+    // sorted-keys log puts sessionContext, with its own objects, before type); only depth 1 is outside.
+    public void Closed(int depth) => _inIdentity &= depth >= 2;
 
     /// <summary>Called for every top-level key of every record the cut crosses, so it compares the first
     /// eight bytes as one number before anything else.</summary>

@@ -80,6 +80,28 @@ public sealed class StructuralCutTests
         Assert.Equal(HeaderField.None, HeaderSpans.TopLevelField("type"u8));
     }
 
+    /// <summary>Found in review: logs re-serialized with sorted keys (<c>jq -S</c>) put <c>sessionContext</c>
+    /// before <c>type</c>, and closing its nested <c>attributes</c> object made the cut stop looking for
+    /// userIdentity's own keys, so every such AssumedRole record was reported as having no type.</summary>
+    [Theory]
+    [InlineData("{\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"false\"}},\"type\":\"AssumedRole\"}", "AssumedRole")]
+    [InlineData("{\"a\":[[1]],\"type\":\"IAMUser\"}", "IAMUser")]
+    [InlineData("{\"type\":\"IAMUser\",\"a\":{\"b\":{}},\"type\":\"Root\"}", "Root")]
+    [InlineData("{\"a\":{\"type\":\"Root\"},\"b\":[{\"type\":\"Root\"}]}", null)]
+    public void FromCut_WhenUserIdentityNestsContainersAroundItsType_ShouldFindTheTypeTheTokenizerFinds(string identity, string? type)
+    {
+        // Arrange
+        var record = Encoding.UTF8.GetBytes($"{{\"eventSource\":\"lambda.amazonaws.com\",\"eventName\":\"CreateFunction20150331\",\"userIdentity\":{identity},\"readOnly\":false}}");
+
+        // Act
+        Assert.True(StructuralCut.TryCutObject(record, out _, out var spans));
+        var header = RecordHeader.FromCut(record, spans);
+
+        // Assert
+        Assert.Equal(type, header.UserIdentityType);
+        Assert.Equal(RecordHeader.Scan(record), header);
+    }
+
     [Theory]
     [InlineData("readOnly", HeaderSpans.ReadOnlyHead)]
     [InlineData("eventNam", HeaderSpans.EventNaHead)]
