@@ -9,14 +9,15 @@
 # (defaults 200 and 5; --python adds the json.load baseline of bench/python-baseline.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rid=linux-x64; [[ "$(uname -m)" == aarch64 ]] && rid=linux-arm64
 mb="${1:-200}"
 runs="${2:-5}"
 python="${3:-}"
-dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o .tmp/bench-cli --nologo -v quiet >/dev/null
-dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 -p:PublishAot=true -o .tmp/bench-aot --nologo -v quiet >/dev/null
-dotnet publish bench/LambdaGuard.Benchmarks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o .tmp/bench-floor --nologo -v quiet >/dev/null
+dotnet publish src/LambdaGuard.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o .tmp/bench-cli --nologo -v quiet >/dev/null || { echo "dotnet publish failed (rerun without -v quiet to see why)" >&2; exit 1; }
+dotnet publish src/LambdaGuard.Cli -c Release -r "$rid" -p:PublishAot=true -o .tmp/bench-aot --nologo -v quiet >/dev/null || { echo "dotnet publish failed (rerun without -v quiet to see why)" >&2; exit 1; }
+dotnet publish bench/LambdaGuard.Benchmarks -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o .tmp/bench-floor --nologo -v quiet >/dev/null || { echo "dotnet publish failed (rerun without -v quiet to see why)" >&2; exit 1; }
 
 seconds() { # command... -> "wall peak_kib cpu"
   /usr/bin/time -o .tmp/bench-time -f '%e %M %U %S' "$@" >/dev/null 2>/dev/null

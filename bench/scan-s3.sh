@@ -5,14 +5,15 @@
 # Usage: bash bench/scan-s3.sh [MEGABYTES]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rid=linux-x64; [[ "$(uname -m)" == aarch64 ]] && rid=linux-arm64
 mb="${1:-50}"
 archive=".tmp/bench-archive-${mb}mb"
 if [[ ! -d "$archive" ]]; then
   python3 bench/generate-archive.py "$archive" --megabytes "$mb"
 fi
-dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o .tmp/bench-cli --nologo -v quiet >/dev/null
-dotnet publish src/LambdaGuard.Cli -c Release -r linux-x64 -p:PublishAot=true -o .tmp/bench-aot --nologo -v quiet >/dev/null
+dotnet publish src/LambdaGuard.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o .tmp/bench-cli --nologo -v quiet >/dev/null || { echo "dotnet publish failed (rerun without -v quiet to see why)" >&2; exit 1; }
+dotnet publish src/LambdaGuard.Cli -c Release -r "$rid" -p:PublishAot=true -o .tmp/bench-aot --nologo -v quiet >/dev/null || { echo "dotnet publish failed (rerun without -v quiet to see why)" >&2; exit 1; }
 
 port=4599
 node test/emulators/fauxqs.mjs "$port" > /dev/null &
@@ -34,7 +35,7 @@ median() { # label, command...
   done
   local sorted
   sorted=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-  printf '%-34s %6.2f s   peak RSS %5d MiB   %s findings\n' "$label" "${sorted% *}" "$(( ${sorted#* } / 1024 ))" "$(wc -l < .tmp/bench-out)"
+  printf '%-38s %6.2f s   peak RSS %5d MiB   %s findings\n' "$label" "${sorted% *}" "$(( ${sorted#* } / 1024 ))" "$(wc -l < .tmp/bench-out)"
 }
 
 echo "archive: $archive ($(du -sh "$archive" | cut -f1) gzip, ${mb} MiB uncompressed, $(find "$archive" -name '*.gz' | wc -l) files)"

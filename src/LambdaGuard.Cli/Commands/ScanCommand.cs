@@ -84,7 +84,8 @@ public static class ScanCommand
     }
 
     /// <param name="s3">Builds the S3 reader for s3:// paths (tests); default: the SDK's, from <see cref="ScanRequest.Aws"/>.</param>
-    public static int Run(ScanRequest request, CliIo io, Func<ScanRequest, IS3Objects>? s3 = null)
+    /// <param name="rules">The rules to run (tests); default: the catalog's.</param>
+    public static int Run(ScanRequest request, CliIo io, Func<ScanRequest, IS3Objects>? s3 = null, IReadOnlyList<IDetectionRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(io);
@@ -102,7 +103,7 @@ public static class ScanCommand
         }
 
         var (inputs, inputErrors) = collected;
-        var detector = new Detector(request.Settings);
+        var detector = new Detector(request.Settings, rules);
         var scanner = new FileScanner(detector, entries, now, scope);
         var output = ScanOutputFactory.Create(request.Format, io, new ScanOutputOptions(request.Wide, request.Settings, io.Clock.GetUtcNow()));
         var progress = new ScanProgress(io, inputs.Count);
@@ -135,7 +136,7 @@ public static class ScanCommand
         summary.Elapsed = clock.Elapsed;
         progress.Clear();
         output.Complete(summary);
-        if (inputErrors || summary.Counters.FileErrors > 0)
+        if (inputErrors || summary.Counters.FileErrors > 0 || summary.Unjudged > 0)
         {
             return ExitCodes.UsageOrInputError;
         }

@@ -12,6 +12,9 @@ public sealed class FileScanResult
 
     public Dictionary<DetectionDecision, long> Decisions { get; } = [];
 
+    /// <summary>Lambda records the detector failed on (also counted as malformed); any makes the exit code 2.</summary>
+    public long Unjudged { get; set; }
+
     /// <summary>Findings left out by each scope filter.</summary>
     public Dictionary<FindingFilter, long> Filtered { get; } = [];
 }

@@ -28,8 +28,10 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
         {
             switch (item.Kind)
             {
+                case ReadItemKind.LambdaRecord when Evaluate(item, result, emit) is { } failure && ++malformed <= MaxMalformedShownPerFile:
+                    emit(ScanEvent.Problem(failure));
+                    break;
                 case ReadItemKind.LambdaRecord:
-                    Evaluate(item, result, emit);
                     break;
                 case ReadItemKind.MalformedRecord when ++malformed <= MaxMalformedShownPerFile:
                     emit(ScanEvent.Problem($"{item.Location.Path}#{item.Location.Index}: malformed record: {item.Message}"));
@@ -60,7 +62,8 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
         }
     }
 
-    private void Evaluate(ReadItem item, FileScanResult result, Action<ScanEvent> emit)
+    /// <returns>Null once the record is judged; the diagnostic when the detector failed on it.</returns>
+    private string? Evaluate(ReadItem item, FileScanResult result, Action<ScanEvent> emit)
     {
         DetectionResult detection;
         try
@@ -69,25 +72,27 @@ public sealed class FileScanner(Detector detector, IReadOnlyList<SuppressionEntr
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A record the engine cannot judge (a rule's bug) must not end the scan of every file after it:
-            // it is reported where it is and counted with the malformed ones.
+            // A record the engine cannot judge must not end the scan of every file after it, nor pass a
+            // --fail-on gate unnoticed: it is reported where it is, counted with the malformed records, and
+            // makes the exit code 2 (the scan is incomplete).
             result.Counters.MalformedRecords++;
-            emit(ScanEvent.Problem($"{item.Location.Path}#{item.Location.Index}: the detector failed on this record and did not judge it: {ex.GetType().Name}: {ex.Message}"));
-            return;
+            result.Unjudged++;
+            return $"{item.Location.Path}#{item.Location.Index}: the detector failed on this record and did not judge it: {ex.GetType().Name}: {ex.Message}";
         }
 
         result.Decisions[detection.Decision] = result.Decisions.GetValueOrDefault(detection.Decision) + 1;
         if (detection.Finding is not { } finding)
         {
-            return;
+            return null;
         }
 
         if (_scope.Excludes(finding) is { } filter)
         {
             result.Filtered[filter] = result.Filtered.GetValueOrDefault(filter) + 1;
-            return;
+            return null;
         }
 
         emit(ScanEvent.Found(new ScannedFinding(finding, SuppressionMatcher.FindMatch(finding, suppressions, asOf))));
+        return null;
     }
 }

@@ -14,6 +14,9 @@ public sealed class ScanSummary
 
     public long Suppressed { get; set; }
 
+    /// <summary>Lambda records the detector failed on: the scan is incomplete, exit code 2.</summary>
+    public long Unjudged { get; set; }
+
     public Severity? HighestUnsuppressed { get; set; }
 
     public TimeSpan Elapsed { get; set; }
@@ -35,6 +38,7 @@ public sealed class ScanSummary
     {
         ArgumentNullException.ThrowIfNull(file);
         Counters.Add(file.Counters);
+        Unjudged += file.Unjudged;
         foreach (var (decision, count) in file.Decisions)
         {
             Decisions[decision] = Decisions.GetValueOrDefault(decision) + count;

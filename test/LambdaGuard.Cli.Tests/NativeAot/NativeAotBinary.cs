@@ -27,12 +27,16 @@ public sealed class NativeAotBinary : IAsyncLifetime
 
         published = Directory.CreateTempSubdirectory("lambdaguard-aot-").FullName;
         var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var output = System.IO.Path.Combine(published, "bin");
+
+        // Its own artifacts folder keeps the RID-specific restore and build out of the src bin/obj folders
+        // that other test projects and IDE builds use at the same time.
         var run = await RunAsync(
             "dotnet",
-            ["publish", RepositoryPaths.InRepo("src", "LambdaGuard.Cli"), "-c", "Release", "-r", rid, "-p:PublishAot=true", "-o", published, "--nologo"],
+            ["publish", RepositoryPaths.InRepo("src", "LambdaGuard.Cli"), "-c", "Release", "-r", rid, "-p:PublishAot=true", "-o", output, "--artifacts-path", System.IO.Path.Combine(published, "artifacts"), "--nologo"],
             TimeSpan.FromMinutes(10));
         Assert.True(run.ExitCode == 0, $"dotnet publish -p:PublishAot=true failed:\n{run.Out}\n{run.Error}");
-        Path = System.IO.Path.Combine(published, "lambdaguard");
+        Path = System.IO.Path.Combine(output, "lambdaguard");
     }
 
     public Task DisposeAsync()
@@ -63,7 +67,9 @@ public sealed class NativeAotBinary : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" })
+        // Nothing of the caller's AWS configuration, and none of the MSBuild state an outer `dotnet test`
+        // passes down (it would point a nested publish at the outer build's SDK state).
+        foreach (var name in start.Environment.Keys.Where(IsInherited).ToList())
         {
             start.Environment.Remove(name);
         }
@@ -89,4 +95,7 @@ public sealed class NativeAotBinary : IAsyncLifetime
 
         return (process.ExitCode, await output, await error);
     }
+
+    private static bool IsInherited(string name) =>
+        name.StartsWith("AWS_", StringComparison.Ordinal) || name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase);
 }
