@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3.Model;
 using LambdaGuard.Aws.DynamoDb;
+using LambdaGuard.Cli.Tests.Replay;
 using LambdaGuard.Cli.Tests.Scan;
 using LambdaGuard.Cli.Tests.Scan.S3;
 using LambdaGuard.Testing;
@@ -84,6 +85,35 @@ public sealed class NativeAotBinaryTests(NativeAotBinary binary) : IClassFixture
         var entry = Assert.Single(document.RootElement.GetProperty("suppressions").EnumerateArray());
         Assert.Equal("alice-hotfix", entry.GetProperty("id").GetString());
         Assert.Equal("arn:aws:iam::123456789012:user/alice", entry.GetProperty("principal").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_WhenTheNativeBinaryRedrivesTheSamples_ShouldPublishEachFindingOnce()
+    {
+        // Arrange: the README rehearsal, with a queue subscribed to the topic.
+        await using var dynalite = await DynaliteServer.StartAsync();
+        await using var fauxqs = await FauxqsServer.StartAsync();
+        using var queue = await SubscribedQueue.CreateAsync(fauxqs);
+        string[] replay =
+        [
+            "replay", ScanRun.SamplesFolder, "--table", $"Suppressions-{Guid.NewGuid():N}", "--topic-arn", queue.TopicArn, "--no-deployed-settings",
+            "--dynamodb-endpoint-url", dynalite.ServiceUrl.ToString(), "--sns-endpoint-url", fauxqs.ServiceUrl.ToString(),
+        ];
+
+        // Act
+        var first = await binary.RunAsync([.. replay, "--create-table"]);
+        var published = await queue.ReceiveAllAsync();
+        var second = await binary.RunAsync(replay);
+
+        // Assert: SigV4-signed Publish calls went out once per finding; the claims table stopped the repeats.
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("17 published, 0 suppressed, 0 duplicate", first.Out + first.Error, StringComparison.Ordinal);
+        Assert.Equal(17, published.Count);
+        Assert.All(published, envelope => Assert.StartsWith("LG0", envelope.GetProperty("MessageAttributes").GetProperty("ruleId").GetProperty("Value").GetString(), StringComparison.Ordinal));
+        Assert.Equal(17, published.Select(envelope => envelope.GetProperty("Subject").GetString()).Count(subject => subject!.StartsWith("LambdaGuard ", StringComparison.Ordinal)));
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("0 published, 0 suppressed, 17 duplicate", second.Out + second.Error, StringComparison.Ordinal);
+        Assert.Empty(await queue.ReceiveAllAsync());
     }
 
     private static List<string?> EventIds(string jsonl) =>

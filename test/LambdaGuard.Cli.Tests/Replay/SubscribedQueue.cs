@@ -22,12 +22,14 @@ internal sealed class SubscribedQueue : IDisposable
 
     public string QueueUrl { get; }
 
-    public static async Task<SubscribedQueue> CreateAsync(FauxqsFixture fauxqs)
+    public static Task<SubscribedQueue> CreateAsync(FauxqsFixture fauxqs) => CreateAsync(fauxqs.Server);
+
+    public static async Task<SubscribedQueue> CreateAsync(FauxqsServer fauxqs)
     {
         var name = $"replay-{Guid.NewGuid():N}";
-        var topicArn = await fauxqs.Server.CreateTopicAsync(name);
-        var (queueUrl, queueArn) = await fauxqs.Server.CreateQueueAsync(name);
-        await fauxqs.Server.SubscribeQueueAsync(topicArn, queueArn);
+        var topicArn = await fauxqs.CreateTopicAsync(name);
+        var (queueUrl, queueArn) = await fauxqs.CreateQueueAsync(name);
+        await fauxqs.SubscribeQueueAsync(topicArn, queueArn);
         return new SubscribedQueue(new HttpClient { BaseAddress = fauxqs.ServiceUrl }, topicArn, queueUrl);
     }
 
