@@ -296,46 +296,53 @@ internal static class StructuralCut
             return -1;
         }
 
-        private static ulong Mask(ReadOnlySpan<byte> bytes)
+        private static ulong Mask(ReadOnlySpan<byte> bytes) =>
+            bytes.Length < 64 ? ScalarStops(bytes) : Vector256.IsHardwareAccelerated ? Stops256(bytes) : Stops128(bytes);
+    }
+
+    /// <summary>The stop bits of up to 64 bytes, one at a time: the short last block of a buffer.</summary>
+    internal static ulong ScalarStops(ReadOnlySpan<byte> bytes)
+    {
+        ulong stops = 0;
+        for (var k = 0; k < bytes.Length && k < 64; k++)
         {
-            if (bytes.Length < 64)
+            if (bytes[k] is (byte)'"' or (byte)'\\' or < 0x20)
             {
-                ulong tail = 0;
-                for (var k = 0; k < bytes.Length; k++)
-                {
-                    if (bytes[k] is (byte)'"' or (byte)'\\' or < 0x20)
-                    {
-                        tail |= 1UL << k;
-                    }
-                }
-
-                return tail;
+                stops |= 1UL << k;
             }
-
-            ref var start = ref MemoryMarshal.GetReference(bytes);
-            if (Vector256.IsHardwareAccelerated)
-            {
-                return Stops256(Vector256.LoadUnsafe(ref start)) | ((ulong)Stops256(Vector256.LoadUnsafe(ref start, 32)) << 32);
-            }
-
-            return Stops128(Vector128.LoadUnsafe(ref start))
-                | ((ulong)Stops128(Vector128.LoadUnsafe(ref start, 16)) << 16)
-                | ((ulong)Stops128(Vector128.LoadUnsafe(ref start, 32)) << 32)
-                | ((ulong)Stops128(Vector128.LoadUnsafe(ref start, 48)) << 48);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint Stops256(Vector256<byte> v) =>
-            (Vector256.Equals(v, Vector256.Create((byte)'"'))
-                | Vector256.Equals(v, Vector256.Create((byte)'\\'))
-                | Vector256.LessThan(v, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint Stops128(Vector128<byte> v) =>
-            (Vector128.Equals(v, Vector128.Create((byte)'"'))
-                | Vector128.Equals(v, Vector128.Create((byte)'\\'))
-                | Vector128.LessThan(v, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
+        return stops;
     }
+
+    /// <summary>The stop bits of the first 64 bytes with AVX2-width vectors.</summary>
+    internal static ulong Stops256(ReadOnlySpan<byte> bytes)
+    {
+        ref var start = ref MemoryMarshal.GetReference(bytes[..64]);
+        return Stops(Vector256.LoadUnsafe(ref start)) | ((ulong)Stops(Vector256.LoadUnsafe(ref start, 32)) << 32);
+    }
+
+    /// <summary>The stop bits of the first 64 bytes with 128-bit vectors (arm64, or x64 without AVX2).</summary>
+    internal static ulong Stops128(ReadOnlySpan<byte> bytes)
+    {
+        ref var start = ref MemoryMarshal.GetReference(bytes[..64]);
+        return Stops(Vector128.LoadUnsafe(ref start))
+            | ((ulong)Stops(Vector128.LoadUnsafe(ref start, 16)) << 16)
+            | ((ulong)Stops(Vector128.LoadUnsafe(ref start, 32)) << 32)
+            | ((ulong)Stops(Vector128.LoadUnsafe(ref start, 48)) << 48);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Stops(Vector256<byte> v) =>
+        (Vector256.Equals(v, Vector256.Create((byte)'"'))
+            | Vector256.Equals(v, Vector256.Create((byte)'\\'))
+            | Vector256.LessThan(v, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Stops(Vector128<byte> v) =>
+        (Vector128.Equals(v, Vector128.Create((byte)'"'))
+            | Vector128.Equals(v, Vector128.Create((byte)'\\'))
+            | Vector128.LessThan(v, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
 
     private static bool SkipLiteral(ReadOnlySpan<byte> json, ref int i, ReadOnlySpan<byte> literal)
     {

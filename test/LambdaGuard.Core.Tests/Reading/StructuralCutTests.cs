@@ -44,6 +44,41 @@ public sealed class StructuralCutTests
         }
     }
 
+    /// <summary>CI machines take the AVX2 path; arm64 and older x64 take the 128-bit one. Both must mark
+    /// exactly the bytes the one-at-a-time loop marks, for every byte value at every position.</summary>
+    [Fact]
+    public void Stops_WhenComputedWithEitherVectorWidth_ShouldMarkWhatTheScalarLoopMarks()
+    {
+        var random = new Random(20261130);
+        var block = new byte[64];
+        for (var round = 0; round < 20_000; round++)
+        {
+            // Arrange: mostly plain letters, with stops and high bytes sprinkled in; every value now and then.
+            for (var k = 0; k < block.Length; k++)
+            {
+                block[k] = round % 4 == 0 ? (byte)random.Next(256) : random.Next(8) switch
+                {
+                    0 => (byte)'"',
+                    1 => (byte)'\\',
+                    2 => (byte)random.Next(0x20),
+                    3 => (byte)random.Next(0x80, 0x100),
+                    4 => (byte)0x20,
+                    _ => (byte)random.Next('a', 'z' + 1),
+                };
+            }
+
+            // Act
+            var scalar = StructuralCut.ScalarStops(block);
+
+            // Assert
+            Assert.Equal(scalar, StructuralCut.Stops256(block));
+            Assert.Equal(scalar, StructuralCut.Stops128(block));
+        }
+
+        Assert.Equal(ulong.MaxValue, StructuralCut.Stops128(new byte[64]));
+        Assert.Equal(0UL, StructuralCut.Stops256(Enumerable.Repeat((byte)' ', 64).ToArray()));
+    }
+
     [Fact]
     public void TryCutObject_WhenTheBufferEndsInsideAString_ShouldNotBeSure()
     {
