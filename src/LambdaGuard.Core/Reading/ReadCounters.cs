@@ -42,6 +42,9 @@ public sealed class ReadCounters
         LambdaRecords += other.LambdaRecords;
         OtherRecords += other.OtherRecords;
         Skipped += other.Skipped;
+        DismissedReadOnly += other.DismissedReadOnly;
+        DismissedDataEvents += other.DismissedDataEvents;
+        RepairedRecords += other.RepairedRecords;
         MalformedRecords += other.MalformedRecords;
         FileErrors += other.FileErrors;
     }
