@@ -48,6 +48,14 @@ internal sealed class FileSession
         _classifier = new RecordClassifier(path, counters, owner.DismissReadOnlyAndDataEvents);
     }
 
+    /// <summary>What a cut-out value is to the classifier.</summary>
+    private enum ValueRole
+    {
+        TopLevel,
+        Record,
+        CutRecord,
+    }
+
     private enum State
     {
         TopLevel,
@@ -211,7 +219,7 @@ internal sealed class FileSession
                 break;
             case Cut.Value when kind == JsonTokenType.StartObject:
                 MarkJson(output);
-                Classify(_buffer.AsSpan(_start + offset, length - offset), topLevel: true, output);
+                Classify(_buffer.AsSpan(_start + offset, length - offset), ValueRole.TopLevel, output);
                 _start += length;
                 break;
             case Cut.Value:
@@ -297,7 +305,7 @@ internal sealed class FileSession
             if (!RunsIntoNextLine(cut, elementStart, output))
             {
                 MarkJson(output);
-                ClassifyCut(_buffer.AsSpan(_start, cut), output);
+                Classify(_buffer.AsSpan(_start, cut), ValueRole.CutRecord, output);
                 _start += cut;
                 _state = State.ArrayAfterElement;
             }
@@ -313,7 +321,7 @@ internal sealed class FileSession
                 MarkJson(output);
                 if (kind == JsonTokenType.StartObject)
                 {
-                    Classify(_buffer.AsSpan(_start + offset, length - offset), topLevel: false, output);
+                    Classify(_buffer.AsSpan(_start + offset, length - offset), ValueRole.Record, output);
                 }
                 else
                 {
@@ -506,8 +514,6 @@ internal sealed class FileSession
         }
     }
 
-    /// <summary>A log whose array is corrupt is a file error, but reading goes on at the next line that
-    /// starts a value (JSON Lines of log files), so one broken line never blinds the lines after it.</summary>
     /// <summary>A value that only completes by running into a line that itself starts a value (column 0) is
     /// a broken JSON line whose brackets happen to close further down: taken whole it would swallow the
     /// records of the lines after it. Real files never look like this (JSON Lines hold one value per line;
@@ -533,6 +539,8 @@ internal sealed class FileSession
         return true;
     }
 
+    /// <summary>A log whose array is corrupt is a file error, but reading goes on at the next line that
+    /// starts a value (JSON Lines of log files), so one broken line never blinds the lines after it.</summary>
     private void ArrayCorrupt(List<ReadItem> output, long at, string reason)
     {
         ReportFileError(output, $"invalid JSON in the Records array at record #{_classifier.NextIndex}, byte {at} (the log breaks off or is corrupt; its records after this point are lost): {reason}");
@@ -639,34 +647,26 @@ internal sealed class FileSession
         }
     }
 
-    private void Classify(ReadOnlySpan<byte> json, bool topLevel, List<ReadItem> output)
+    private void Classify(ReadOnlySpan<byte> json, ValueRole role, List<ReadItem> output)
     {
         try
         {
-            if (topLevel)
+            switch (role)
             {
-                _classifier.TopLevelObject(json, output);
-            }
-            else
-            {
-                _classifier.Record(json, output);
+                case ValueRole.TopLevel:
+                    _classifier.TopLevelObject(json, output);
+                    break;
+                case ValueRole.CutRecord:
+                    _classifier.CutRecord(json, output);
+                    break;
+                default:
+                    _classifier.Record(json, output);
+                    break;
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
             // The classifier guards what it decodes; this keeps one odd value from ever costing the file.
-            _classifier.Broken($"value at byte {Position} cannot be read: {CleanMessage(ex.Message)}", output);
-        }
-    }
-
-    private void ClassifyCut(ReadOnlySpan<byte> json, List<ReadItem> output)
-    {
-        try
-        {
-            _classifier.CutRecord(json, output);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
-        {
             _classifier.Broken($"value at byte {Position} cannot be read: {CleanMessage(ex.Message)}", output);
         }
     }
@@ -802,7 +802,7 @@ internal sealed class FileSession
             }
 
             var at = offset + newline;
-            if (span[at + 1] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9'))
+            if (ValueSkipper.StartsValue(span[at + 1]))
             {
                 return at;
             }

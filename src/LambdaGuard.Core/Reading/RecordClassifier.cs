@@ -114,17 +114,7 @@ internal sealed class RecordClassifier(string path, ReadCounters counters, bool 
     /// data events never alert, so they are counted without being deserialized.</summary>
     private bool Dismiss(RecordHeader header)
     {
-        string api;
-        try
-        {
-            api = EventNameNormalizer.Normalize(header.EventName).Api;
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            // The normalizer's pattern has a timeout that a long GC pause can trip: let the full path decide.
-            return false;
-        }
-
+        var api = EventNameNormalizer.Normalize(header.EventName).Api;
         if (LambdaApiCatalog.IsDataEvent(api, header.EventCategory))
         {
             counters.DismissedDataEvents++;
