@@ -13,8 +13,6 @@ public static class SuppressionCommand
 {
     public const string Expiry = "30d";
 
-    private static readonly HashSet<string> NeverSuppressed = new(StringComparer.Ordinal) { "LG010", "LG011" };
-
     /// <remarks>Trust is the detector's own verdict (<see cref="Actor.UntrustedCaller"/>, judged with the configured
     /// trusted accounts), so the function's alert and every scan format offer the same command.</remarks>
     public static string? For(Finding finding)
@@ -23,7 +21,7 @@ public static class SuppressionCommand
         var actor = finding.Actor;
         var function = finding.Target.FunctionName;
         var account = finding.Record.RecipientAccountId;
-        if (NeverSuppressed.Contains(finding.RuleId)
+        if (!finding.Rule.Suppressible
             || actor.Class == ActorClass.Root
             || actor.Principal is not { } principal
             || !IsShellSafe(principal, allowArnChars: true)
