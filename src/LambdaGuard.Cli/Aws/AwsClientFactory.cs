@@ -58,11 +58,7 @@ public sealed class AwsClientFactory
     }
 
     // Few retries and a bounded wait: a person is waiting, and an unreachable endpoint should say so quickly.
-    public IAmazonDynamoDB CreateDynamoDb() =>
-        new AmazonDynamoDBClient(Configure(
-            new AmazonDynamoDBConfig { MaxErrorRetry = 2, Timeout = TimeSpan.FromSeconds(10) },
-            options.DynamoDbEndpointUrl ?? options.EndpointUrl,
-            "DynamoDB"));
+    public IAmazonDynamoDB CreateDynamoDb() => CreateDynamoDb(TimeSpan.FromSeconds(10), maxErrorRetry: 2);
 
     /// <summary>DynamoDB with a per-attempt timeout and retry count chosen by the caller (replay bounds every
     /// call by the pipeline's budget, so the SDK must not wait longer).</summary>

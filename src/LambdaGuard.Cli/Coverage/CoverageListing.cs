@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LambdaGuard.Core.Coverage;
+using LambdaGuard.Core.Time;
 
 namespace LambdaGuard.Cli.Coverage;
 
@@ -31,7 +32,7 @@ public static class CoverageListing
         {
             s.Account,
             s.Region,
-            Iso(s.LastSignalAt),
+            IsoTime.Format(s.LastSignalAt),
             Age(s.SilenceAt(now)),
             Status(s, now, window),
         }).ToList();
@@ -59,7 +60,7 @@ public static class CoverageListing
         {
             writer.WriteStartObject();
             writer.WriteString("schema", Schema);
-            writer.WriteString("asOf", Iso(now));
+            writer.WriteString("asOf", IsoTime.Format(now));
             writer.WriteNumber("quietWindowMinutes", (long)window.TotalMinutes);
             writer.WriteStartArray("spokes");
             foreach (var s in signals)
@@ -67,12 +68,12 @@ public static class CoverageListing
                 writer.WriteStartObject();
                 writer.WriteString("account", s.Account);
                 writer.WriteString("region", s.Region);
-                writer.WriteString("lastSignalAt", Iso(s.LastSignalAt));
+                writer.WriteString("lastSignalAt", IsoTime.Format(s.LastSignalAt));
                 writer.WriteNumber("silentMinutes", (long)s.SilenceAt(now).TotalMinutes);
                 writer.WriteString("status", Status(s, now, window));
                 if (s.QuietAlertedAt is { } alerted)
                 {
-                    writer.WriteString("quietAlertedAt", Iso(alerted));
+                    writer.WriteString("quietAlertedAt", IsoTime.Format(alerted));
                 }
 
                 writer.WriteEndObject();
@@ -87,8 +88,6 @@ public static class CoverageListing
 
     private static string Status(SpokeSignal s, DateTimeOffset now, TimeSpan window) =>
         !s.IsQuietAt(now, window) ? "ok" : s.QuietAlertedAt is null ? "quiet" : "quiet (alerted)";
-
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Age(TimeSpan age) => age switch
     {

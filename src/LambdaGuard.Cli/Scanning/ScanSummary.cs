@@ -17,8 +17,6 @@ public sealed class ScanSummary
     /// <summary>Lambda records the detector failed on: the scan is incomplete, exit code 2.</summary>
     public long Unjudged { get; set; }
 
-    public Severity? HighestUnsuppressed { get; set; }
-
     public TimeSpan Elapsed { get; set; }
 
     public Dictionary<FindingFilter, long> Filtered { get; } = [];
@@ -61,10 +59,6 @@ public sealed class ScanSummary
 
         var severity = scanned.Finding.Severity;
         FindingsBySeverity[severity] = FindingsBySeverity.GetValueOrDefault(severity) + 1;
-        if (HighestUnsuppressed is null || severity > HighestUnsuppressed)
-        {
-            HighestUnsuppressed = severity;
-        }
     }
 
     public string Describe()
