@@ -186,32 +186,7 @@ public sealed class DetectorHub : Construct
             EventBusName = busName,
             State = "ENABLED",
             EventPattern = pattern,
-            Targets = new object[]
-            {
-                new CfnRule.TargetProperty
-                {
-                    Id = "AlertTopic",
-                    Arn = props.AlertTopic.Topic.TopicArn,
-                    InputTransformer = new CfnRule.InputTransformerProperty
-                    {
-                        InputPathsMap = new Dictionary<string, string>
-                        {
-                            ["eventName"] = "$.detail.eventName",
-                            ["eventSource"] = "$.detail.eventSource",
-                            ["account"] = "$.account",
-                            ["region"] = "$.region",
-                            ["time"] = "$.time",
-                        },
-                        InputTemplate = Events.TamperRules.InputTemplate,
-                    },
-                    RetryPolicy = new CfnRule.RetryPolicyProperty
-                    {
-                        MaximumRetryAttempts = DetectorTargetOptions.RetryAttempts,
-                        MaximumEventAgeInSeconds = DetectorTargetOptions.MaxEventAgeHours * 3600,
-                    },
-                    DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = props.DeadLetterQueue.QueueArn },
-                },
-            },
+            Targets = new object[] { Events.TamperRules.TopicTarget(props.AlertTopic.Topic.TopicArn, props.DeadLetterQueue.QueueArn) },
         });
 
     // The hub's own rules, the organization bus and its policy, and the StackSet, in the central account.
