@@ -147,9 +147,7 @@ public class FunctionHandler
             return;
         }
 
-        metrics.AddCanaryFailure(
-            canary.Problems.Any(p => p.StartsWith("suppression", StringComparison.Ordinal)),
-            canary.Problems.Any(p => p.StartsWith("claim", StringComparison.Ordinal) || p.StartsWith("mark", StringComparison.Ordinal)));
+        metrics.AddCanaryFailure(canary.SuppressionsFailed, canary.ClaimsFailed);
         var problems = string.Join("; ", canary.Problems);
         log.Error("heartbeat canary failed", parsed.Where, $"alertId {canary.AlertId}: {problems}");
         throw new AlertDeliveryException($"{parsed.Where}: heartbeat canary failed: {problems}");

@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
+using LambdaGuard.Infra.Configuration;
 
 namespace LambdaGuard.Infra.Detector;
 
@@ -37,7 +38,7 @@ public sealed class DetectorFunctionProps
 
     public string? TrustedOrgId { get; init; }
 
-    public string OwnFunction { get; init; } = "*LambdaGuard*";
+    public string OwnFunction { get; init; } = InfraSettings.DefaultOwnFunction;
 
     public bool SecurityHub { get; init; }
 

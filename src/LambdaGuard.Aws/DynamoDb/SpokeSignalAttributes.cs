@@ -5,7 +5,7 @@ namespace LambdaGuard.Aws.DynamoDb;
 internal static class SpokeSignalAttributes
 {
     public const string KeyPrefix = "signal#";
-    public const string Key = "alertId";
+    public const string Key = AlertClaimAttributes.AlertId;
     public const string Kind = "kind";
     public const string KindValue = "spoke-signal";
     public const string Account = "account";

@@ -159,8 +159,9 @@ public sealed class RecordProcessor
         ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
         var problems = new List<string>();
         var publishBy = deadline - options.MarkPublishedReserve;
+        bool suppressionsFailed = false, claimsFailed = false;
 
-        async Task<T?> StepAsync<T>(string what, Func<CancellationToken, Task<T>> call, TimeSpan budget)
+        async Task<T?> StepAsync<T>(string what, Func<CancellationToken, Task<T>> call, TimeSpan budget, Action? failed = null)
         {
             try
             {
@@ -169,16 +170,18 @@ public sealed class RecordProcessor
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 problems.Add($"{what} failed: {ex.GetType().Name}: {ex.Message}");
+                failed?.Invoke();
                 return default;
             }
         }
 
-        await StepAsync("suppression table read", suppressionSource.LoadAsync, CallBudget.Min(options.SuppressionBudget, publishBy - time.GetUtcNow())).ConfigureAwait(false);
+        await StepAsync("suppression table read", suppressionSource.LoadAsync, CallBudget.Min(options.SuppressionBudget, publishBy - time.GetUtcNow()), () => suppressionsFailed = true).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var claim = await StepAsync("claim", t => claims.TryClaimAsync(alertId, now, options.ClaimLease, t), CallBudget.Min(options.ClaimBudget, publishBy - now)).ConfigureAwait(false);
+        var claim = await StepAsync("claim", t => claims.TryClaimAsync(alertId, now, options.ClaimLease, t), CallBudget.Min(options.ClaimBudget, publishBy - now), () => claimsFailed = true).ConfigureAwait(false);
         if (claim is not null && claim.Status != ClaimStatus.Claimed)
         {
             problems.Add($"claim failed: the canary id {alertId} is already {claim.Status}");
+            claimsFailed = true;
         }
 
         var message = CanaryMessage.Create(alertId, time.GetUtcNow());
@@ -193,10 +196,11 @@ public sealed class RecordProcessor
                     await claims.MarkPublishedAsync(alertId, token, messageId, markedAt, t).ConfigureAwait(false);
                     return true;
                 },
-                ClaimCallBudget(deadline)).ConfigureAwait(false);
+                ClaimCallBudget(deadline),
+                () => claimsFailed = true).ConfigureAwait(false);
         }
 
-        return new CanaryOutcome(alertId, messageId, problems);
+        return new CanaryOutcome(alertId, messageId, problems) { SuppressionsFailed = suppressionsFailed, ClaimsFailed = claimsFailed };
     }
 
     private async Task<RecordOutcome> DeliverAsync(

@@ -143,6 +143,25 @@ public sealed class RecordProcessorTests
         Assert.Equal("canary-1", sent.AlertId);
         Assert.Equal(1, suppressions.LoadCount);
         Assert.Equal(("canary-1", canary.MessageId), (claims.Marks.Single().AlertId, claims.Marks.Single().MessageId));
+        Assert.False(canary.SuppressionsFailed);
+        Assert.False(canary.ClaimsFailed);
+    }
+
+    [Fact]
+    public async Task RunCanaryAsync_WhenItsIdIsAlreadyPublished_ShouldReportTheClaimStepForTheClaimsMetric()
+    {
+        // Arrange
+        var processor = CreateProcessor();
+        await processor.RunCanaryAsync("canary-3", Now.AddSeconds(30), CancellationToken.None);
+
+        // Act
+        var again = await processor.RunCanaryAsync("canary-3", Now.AddSeconds(30), CancellationToken.None);
+
+        // Assert
+        Assert.False(again.Passed);
+        Assert.StartsWith("claim failed: the canary id canary-3 is already", Assert.Single(again.Problems), StringComparison.Ordinal);
+        Assert.True(again.ClaimsFailed);
+        Assert.False(again.SuppressionsFailed);
     }
 
     [Fact]
@@ -159,6 +178,8 @@ public sealed class RecordProcessorTests
         Assert.False(canary.Passed);
         Assert.StartsWith("suppression table read failed", Assert.Single(canary.Problems), StringComparison.Ordinal);
         Assert.Single(publisher.Published);
+        Assert.True(canary.SuppressionsFailed);
+        Assert.False(canary.ClaimsFailed);
     }
 
     [Fact]
