@@ -56,8 +56,7 @@ public sealed class ActorClassifier(DetectorSettings settings)
     private bool IsUntrustedCaller(string? accountId, string? recipientAccountId) =>
         accountId is { Length: 12 }
         && accountId.All(char.IsAsciiDigit)
-        && !string.Equals(accountId, recipientAccountId, StringComparison.Ordinal)
-        && !Glob.IsMatchAny(settings.TrustedAccountGlobs, accountId);
+        && !settings.IsTrustedAccount(accountId, recipientAccountId);
 
     private bool IsHumanSession(SessionIssuer? issuer, string? principal) =>
         (issuer?.UserName?.StartsWith(SsoRolePrefix, StringComparison.Ordinal) ?? false)

@@ -16,6 +16,12 @@ public sealed record DetectorSettings
 
     public string? TrustedOrganizationId { get; init; }
 
+    /// <summary>The own account (<paramref name="ownAccountId"/>, the record's recipient), or one the deployment
+    /// trusts (docs/detections.md §4, "Trusted accounts").</summary>
+    public bool IsTrustedAccount(string? accountId, string? ownAccountId) =>
+        accountId is not null
+        && (string.Equals(accountId, ownAccountId, StringComparison.Ordinal) || Matching.Glob.IsMatchAny(TrustedAccountGlobs, accountId));
+
     /// <summary>Budget for request/response parameters carried in a finding.</summary>
     public int MaxParameterBytes { get; init; } = 16 * 1024;
 }

@@ -15,9 +15,7 @@ public sealed record RuleContext(
     public string? Account => Record.RecipientAccountId;
 
     /// <summary>The own account, or one the deployment trusts (docs/detections.md §4, "Trusted accounts").</summary>
-    public bool IsTrustedAccount(string? accountId) =>
-        accountId is not null
-        && (accountId == Record.RecipientAccountId || Matching.Glob.IsMatchAny(Settings.TrustedAccountGlobs, accountId));
+    public bool IsTrustedAccount(string? accountId) => Settings.IsTrustedAccount(accountId, Record.RecipientAccountId);
 
     /// <summary>Who a change rule is judging: people (and unclassified callers), or automation that reaches
     /// the change rules only because it comes from an untrusted account (docs/detections.md §3).</summary>
