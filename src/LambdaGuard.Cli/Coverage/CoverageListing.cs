@@ -55,8 +55,7 @@ public static class CoverageListing
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(signals);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        output.WriteLine(IndentedJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("schema", Schema);
@@ -81,9 +80,7 @@ public static class CoverageListing
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }));
     }
 
     private static string Status(SpokeSignal s, DateTimeOffset now, TimeSpan window) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Rules;
@@ -12,33 +11,27 @@ public static class RuleListing
 {
     private const string Raises = "Any successful change by the root user is raised to Critical; a change by an untrusted cross-account caller to at least High.";
 
-    public static string Json()
+    public static string Json() => IndentedJson.Write(writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        writer.WriteStartObject();
+        writer.WriteString("schema", "lambdaguard.rules/v1");
+        writer.WriteStartArray("evaluationOrder");
+        foreach (var rule in RuleCatalog.EvaluationOrder)
         {
-            writer.WriteStartObject();
-            writer.WriteString("schema", "lambdaguard.rules/v1");
-            writer.WriteStartArray("evaluationOrder");
-            foreach (var rule in RuleCatalog.EvaluationOrder)
-            {
-                writer.WriteStringValue(rule.Definition.Id);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("severityRaises", Raises);
-            writer.WriteStartArray("rules");
-            foreach (var rule in RuleCatalog.All)
-            {
-                WriteRule(writer, rule);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            writer.WriteStringValue(rule.Definition.Id);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+        writer.WriteEndArray();
+        writer.WriteString("severityRaises", Raises);
+        writer.WriteStartArray("rules");
+        foreach (var rule in RuleCatalog.All)
+        {
+            WriteRule(writer, rule);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }) + "\n";
 
     public static string Table(TextWriter target)
     {

@@ -192,7 +192,7 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
 
         if (context.Json)
         {
-            context.Out.WriteLine(SuppressionOutput.Json(w =>
+            context.Out.WriteLine(IndentedJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("action", "dry-run");
@@ -214,7 +214,7 @@ public sealed class SuppressionEditor(SuppressionAdminContext context)
     {
         if (context.Json)
         {
-            context.Out.WriteLine(SuppressionOutput.Json(w =>
+            context.Out.WriteLine(IndentedJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("action", action);

@@ -61,7 +61,7 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
 
         if (context.Json)
         {
-            context.Out.WriteLine(SuppressionOutput.Json(writer =>
+            context.Out.WriteLine(IndentedJson.Write(writer =>
             {
                 writer.WriteStartArray();
                 foreach (var record in records)
@@ -99,7 +99,7 @@ public sealed class SuppressionExplainer(SuppressionAdminContext context)
         var silenced = findings.Where(f => SuppressionMatcher.Explain(entry, f, context.Now).Suppresses).ToList();
         if (context.Json)
         {
-            context.Out.WriteLine(SuppressionOutput.Json(writer =>
+            context.Out.WriteLine(IndentedJson.Write(writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("action", "dry-run");

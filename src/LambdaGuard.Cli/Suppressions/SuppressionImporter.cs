@@ -188,7 +188,7 @@ public sealed class SuppressionImporter(SuppressionAdminContext context)
             return;
         }
 
-        context.Out.WriteLine(SuppressionOutput.Json(w =>
+        context.Out.WriteLine(IndentedJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("table", table);

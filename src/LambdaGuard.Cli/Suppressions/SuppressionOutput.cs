@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Suppressions;
@@ -75,18 +74,6 @@ public static class SuppressionOutput
         var parts = SuppressionSelectors.All.Where(s => s.Get(entry) is not null).Select(s => $"{s.Name}={s.Get(entry)}").ToList();
         var text = parts.Count == 0 ? "(none)" : string.Join(" ", parts);
         return SuppressionValidator.IsBroad(entry) ? $"{text} (BROAD)" : text;
-    }
-
-    public static string Json(Action<Utf8JsonWriter> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     public static void WriteEntryJson(Utf8JsonWriter writer, SuppressionEntry entry, DateTimeOffset now)

@@ -13,7 +13,7 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
         var entries = listing.Entries.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         if (context.Json)
         {
-            context.Out.WriteLine(SuppressionOutput.Json(w =>
+            context.Out.WriteLine(IndentedJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("table", store.Name);
@@ -60,7 +60,7 @@ public sealed class SuppressionQueries(SuppressionAdminContext context)
 
         if (context.Json)
         {
-            context.Out.WriteLine(SuppressionOutput.Json(w => SuppressionOutput.WriteEntryJson(w, entry, context.Now)));
+            context.Out.WriteLine(IndentedJson.Write(w => SuppressionOutput.WriteEntryJson(w, entry, context.Now)));
         }
         else
         {
