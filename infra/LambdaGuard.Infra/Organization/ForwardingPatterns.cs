@@ -7,19 +7,16 @@ namespace LambdaGuard.Infra.Organization;
 /// </summary>
 public static class ForwardingPatterns
 {
-    public static Dictionary<string, object> LambdaApiCalls() => new()
+    public static Dictionary<string, object> LambdaApiCalls()
     {
-        ["source"] = new[] { "aws.lambda" },
-        ["detail-type"] = new[] { "AWS API Call via CloudTrail" },
-        ["detail"] = new Dictionary<string, object>
+        var pattern = Events.CloudTrailRule.Pattern;
+        return new()
         {
-            ["eventSource"] = new[] { "lambda.amazonaws.com" },
-            ["eventName"] = new object[]
-            {
-                new Dictionary<string, object> { ["anything-but"] = new Dictionary<string, object> { ["prefix"] = "Invoke" } },
-            },
-        },
-    };
+            ["source"] = pattern.Source!,
+            ["detail-type"] = pattern.DetailType!,
+            ["detail"] = pattern.Detail!,
+        };
+    }
 
     public static Dictionary<string, object> Heartbeat() => new()
     {
