@@ -196,9 +196,15 @@ public static class ReplayRunner
 
         public async Task FileAsync(string file)
         {
-            if (await TryReadSmallJsonAsync(file).ConfigureAwait(false) is { } content
-                && FailureMessageClassifier.Classify(content, file) is { } messages)
+            if (await TryReadSmallJsonAsync(file).ConfigureAwait(false) is { } content)
             {
+                if (FailureMessageClassifier.Classify(content, file) is not { } messages)
+                {
+                    // Already in memory: read as detector input without opening the file a second time.
+                    await DetectorInputAsync(content, file).ConfigureAwait(false);
+                    return;
+                }
+
                 Counters.Files++;
                 foreach (var message in messages)
                 {
