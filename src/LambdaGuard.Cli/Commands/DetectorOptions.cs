@@ -25,7 +25,7 @@ public sealed class DetectorOptions
         {
             if (result.GetValueOrDefault<string?>() is { } org)
             {
-                Report(result, DetectorSettingsValidator.Problems(new DetectorSettings { TrustedOrganizationId = org }, names));
+                Report(result, [DetectorSettingsValidator.TrustedOrganizationProblem(names.TrustedOrganization, org)]);
             }
         });
     }
@@ -66,15 +66,6 @@ public sealed class DetectorOptions
         };
     }
 
-    public DetectorSettings Read(ParseResult parse)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        return new DetectorSettings
-        {
-            OwnFunctionGlob = parse.GetValue(OwnFunction) ?? DetectorSettings.DefaultOwnFunctionGlob,
-            HumanRoleGlobs = parse.GetValue(HumanRoles) ?? [],
-            TrustedAccountGlobs = parse.GetValue(TrustedAccounts) ?? [],
-            TrustedOrganizationId = parse.GetValue(TrustedOrganization),
-        };
-    }
+    /// <summary>The command-line options alone, over the engine's defaults.</summary>
+    public DetectorSettings Read(ParseResult parse) => ReadOver(parse, new DetectorSettings());
 }

@@ -62,8 +62,12 @@ public static class ReplayCommand
             }
 
             var topic = parse.GetValue(topicArn)!;
-            var settings = detector.Read(parse);
-            if (!parse.GetValue(noDeployedSettings))
+            DetectorSettings settings;
+            if (parse.GetValue(noDeployedSettings))
+            {
+                settings = detector.Read(parse);
+            }
+            else
             {
                 var (deployed, failure) = await ReadDeployedAsync(connection, topic, io, cancellationToken).ConfigureAwait(false);
                 if (deployed is null)

@@ -39,13 +39,18 @@ public static partial class DetectorSettingsValidator
             problems.Add(own);
         }
 
-        if (settings.TrustedOrganizationId is { } org && !OrganizationId().IsMatch(org))
+        if (settings.TrustedOrganizationId is { } org && TrustedOrganizationProblem(names.TrustedOrganization, org) is { } orgProblem)
         {
-            problems.Add($"{names.TrustedOrganization}: '{org}' is not an organization id; they look like o-abcdefghij (o- then 10 to 32 lowercase letters or digits).");
+            problems.Add(orgProblem);
         }
 
         return problems;
     }
+
+    public static string? TrustedOrganizationProblem(string name, string organizationId) =>
+        OrganizationId().IsMatch(organizationId)
+            ? null
+            : $"{name}: '{organizationId}' is not an organization id; they look like o-abcdefghij (o- then 10 to 32 lowercase letters or digits).";
 
     public static string? HumanRoleProblem(string name, string glob)
     {
