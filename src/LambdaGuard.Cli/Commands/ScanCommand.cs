@@ -160,28 +160,27 @@ public static class ScanCommand
             return null;
         }
 
-        DateTimeOffset? since = null, until = null;
-        foreach (var (name, text) in new[] { ("--since", request.Since), ("--until", request.Until) })
+        bool TryTime(string name, string? text, out DateTimeOffset? time)
         {
+            time = null;
             if (text is null)
             {
-                continue;
+                return true;
             }
 
-            if (!TimeArgument.TryParse(text, now, out var time))
+            if (!TimeArgument.TryParse(text, now, out var parsed))
             {
                 io.Error.WriteLine($"lambdaguard scan: {name} '{text}' is not a time: {TimeArgument.Expected}");
-                return null;
+                return false;
             }
 
-            if (name == "--since")
-            {
-                since = time;
-            }
-            else
-            {
-                until = time;
-            }
+            time = parsed;
+            return true;
+        }
+
+        if (!TryTime("--since", request.Since, out var since) || !TryTime("--until", request.Until, out var until))
+        {
+            return null;
         }
 
         if (since >= until)
