@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using LambdaGuard.Aws.Signing;
 using LambdaGuard.Core.Formats;
 
@@ -18,14 +16,6 @@ public sealed class SecurityHubImporter
     public const string ImportPath = "/findings/import";
     private const string SigningService = "securityhub";
     private const string ContentType = "application/json";
-
-    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(
-        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    });
-
-    private static readonly Lazy<DefaultAWSCredentialsIdentityResolver> DefaultCredentials = new(() => new DefaultAWSCredentialsIdentityResolver());
 
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
@@ -47,11 +37,9 @@ public sealed class SecurityHubImporter
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         this.options = options;
-        var baseUrl = options.ServiceUrl ?? DefaultEndpoint(options.Region);
+        var baseUrl = options.ServiceUrl ?? AwsHttp.Endpoint("securityhub", options.Region);
         endpoint = new Uri(baseUrl, ImportPath);
-        httpClient = handler is null
-            ? SharedHttpClient.Value
-            : new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        httpClient = AwsHttp.Client(handler);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -76,12 +64,6 @@ public sealed class SecurityHubImporter
         }
 
         return new SecurityHubImportResult(imported, failed, calls);
-    }
-
-    private static Uri DefaultEndpoint(string region)
-    {
-        var suffix = RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix;
-        return new Uri($"https://securityhub.{region}.{(string.IsNullOrEmpty(suffix) ? "amazonaws.com" : suffix)}/");
     }
 
     private async Task<(int Imported, List<SecurityHubImportFailure> Failed, int Calls)> ImportBatchAsync(
@@ -148,9 +130,7 @@ public sealed class SecurityHubImporter
         ImmutableCredentials credentials;
         try
         {
-            var source = options.Credentials ?? await DefaultCredentials.Value.ResolveIdentityAsync(null, cancellationToken).ConfigureAwait(false);
-            credentials = await source.GetCredentialsAsync().ConfigureAwait(false)
-                ?? throw new AmazonClientException("The AWS credential provider returned no credentials.");
+            credentials = await AwsHttp.CredentialsAsync(options.Credentials, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonClientException e)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using LambdaGuard.Aws.Signing;
 using LambdaGuard.Core.Alerts;
 using LambdaGuard.Core.Ports;
@@ -12,18 +11,6 @@ namespace LambdaGuard.Aws.Sns;
 public sealed class SnsAlertPublisher : IAlertPublisher
 {
     private const string SigningService = "sns";
-
-    // One client per process: sockets are pooled across invocations of a warm function. The pooled
-    // connection lifetime makes it pick up DNS changes of the regional endpoint.
-    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(
-        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    });
-
-    // Caches which provider of the chain applies (it re-checks when the environment changes); the
-    // provider itself is asked for fresh credentials on every attempt.
-    private static readonly Lazy<DefaultAWSCredentialsIdentityResolver> DefaultCredentials = new(() => new DefaultAWSCredentialsIdentityResolver());
 
     private static readonly HashSet<string> TransientErrorCodes = new(StringComparer.Ordinal)
     {
@@ -65,9 +52,7 @@ public sealed class SnsAlertPublisher : IAlertPublisher
         this.options = options;
         topic = SnsTopicArn.Parse(options.TopicArn);
         endpoint = options.ServiceUrl ?? topic.DefaultEndpoint();
-        httpClient = handler is null
-            ? SharedHttpClient.Value
-            : new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        httpClient = AwsHttp.Client(handler);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -164,7 +149,7 @@ public sealed class SnsAlertPublisher : IAlertPublisher
         ImmutableCredentials credentials;
         try
         {
-            credentials = await ResolveCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            credentials = await AwsHttp.CredentialsAsync(options.Credentials, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonClientException e)
         {
@@ -207,14 +192,6 @@ public sealed class SnsAlertPublisher : IAlertPublisher
         {
             return AttemptOutcome.Failed(new AttemptFailure(null, null, null, $"connection to {endpoint} failed: {e.Message}", IsTransient: true, e));
         }
-    }
-
-    private async Task<ImmutableCredentials> ResolveCredentialsAsync(CancellationToken cancellationToken)
-    {
-        var source = options.Credentials
-            ?? await DefaultCredentials.Value.ResolveIdentityAsync(null, cancellationToken).ConfigureAwait(false);
-        return await source.GetCredentialsAsync().ConfigureAwait(false)
-            ?? throw new AmazonClientException("The AWS credential provider returned no credentials.");
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

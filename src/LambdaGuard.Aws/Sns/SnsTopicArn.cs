@@ -1,4 +1,4 @@
-using Amazon;
+using LambdaGuard.Aws.Signing;
 
 namespace LambdaGuard.Aws.Sns;
 
@@ -20,16 +20,5 @@ internal sealed record SnsTopicArn(string Arn, string Partition, string Region, 
         return new SnsTopicArn(arn, parts[1], parts[3], parts[4], parts[5]);
     }
 
-    public Uri DefaultEndpoint()
-    {
-        // The SDK's region table knows each partition's DNS suffix (amazonaws.com, amazonaws.com.cn, ...);
-        // an unknown region still gets the suffix of the partition its name matches.
-        var suffix = RegionEndpoint.GetBySystemName(Region).PartitionDnsSuffix;
-        if (string.IsNullOrEmpty(suffix))
-        {
-            suffix = "amazonaws.com";
-        }
-
-        return new Uri($"https://sns.{Region}.{suffix}/");
-    }
+    public Uri DefaultEndpoint() => AwsHttp.Endpoint("sns", Region);
 }
