@@ -49,8 +49,7 @@ public sealed class IamTamperRule : Construct
             sources.AddRange(["aws.events", "aws.sns"]);
             branches.AddRange(
             [
-                TamperRules.Branch("events.amazonaws.com", ["PutRule", "DeleteRule", "DisableRule"], "name", [TamperRules.IamRuleName]),
-                TamperRules.Branch("events.amazonaws.com", ["PutTargets", "RemoveTargets"], "rule", [TamperRules.IamRuleName]),
+                .. TamperRules.RuleChangeBranches([TamperRules.IamRuleName]),
                 TamperRules.Branch(
                     "sns.amazonaws.com",
                     ["DeleteTopic", "SetTopicAttributes", "AddPermission", "RemovePermission", "Subscribe"],

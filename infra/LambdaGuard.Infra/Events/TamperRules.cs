@@ -121,11 +121,14 @@ public sealed class TamperRules : Construct
         DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = deadLetterQueueArn },
     };
 
-    private static Dictionary<string, object> EventsPattern(object[] ruleNames) =>
-        Pattern(
-            ["aws.events"],
-            Branch("events.amazonaws.com", ["PutRule", "DeleteRule", "DisableRule"], "name", ruleNames),
-            Branch("events.amazonaws.com", ["PutTargets", "RemoveTargets"], "rule", ruleNames));
+    private static Dictionary<string, object> EventsPattern(object[] ruleNames) => Pattern(["aws.events"], RuleChangeBranches(ruleNames));
+
+    /// <summary>Disabling, deleting or changing the named rules, and retargeting them.</summary>
+    internal static Dictionary<string, object>[] RuleChangeBranches(object[] ruleNames) =>
+    [
+        Branch("events.amazonaws.com", ["PutRule", "DeleteRule", "DisableRule"], "name", ruleNames),
+        Branch("events.amazonaws.com", ["PutTargets", "RemoveTargets"], "rule", ruleNames),
+    ];
 
     private static Dictionary<string, object> SnsPattern(TamperRulesProps props) =>
         Pattern(

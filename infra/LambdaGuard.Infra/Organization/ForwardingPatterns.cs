@@ -27,35 +27,17 @@ public static class ForwardingPatterns
     /// <summary>Changes to the named rules (disable, delete, retarget) and to the heartbeat schedule.</summary>
     public static Dictionary<string, object> Tamper(IEnumerable<string> ruleNames, bool includeSchedule)
     {
-        var names = ruleNames.Cast<object>().ToArray();
-        var branches = new List<Dictionary<string, object>>
-        {
-            Branch("events.amazonaws.com", ["PutRule", "DeleteRule", "DisableRule"], "name", names),
-            Branch("events.amazonaws.com", ["PutTargets", "RemoveTargets"], "rule", names),
-        };
+        var branches = new List<Dictionary<string, object>>(Events.TamperRules.RuleChangeBranches(ruleNames.Cast<object>().ToArray()));
         var sources = new List<string> { "aws.events" };
         if (includeSchedule)
         {
             sources.Add("aws.scheduler");
-            branches.Add(Branch("scheduler.amazonaws.com", ["UpdateSchedule", "DeleteSchedule"], "name", [ForwardingNames.HeartbeatSchedule]));
+            branches.Add(Events.TamperRules.Branch("scheduler.amazonaws.com", ["UpdateSchedule", "DeleteSchedule"], "name", [ForwardingNames.HeartbeatSchedule]));
         }
 
-        return new Dictionary<string, object>
-        {
-            ["source"] = sources.ToArray(),
-            ["detail-type"] = new[] { "AWS API Call via CloudTrail" },
-            ["detail"] = new Dictionary<string, object> { ["$or"] = branches.ToArray() },
-        };
+        return Events.TamperRules.Pattern([.. sources], [.. branches]);
     }
 
     public static Dictionary<string, object> AnyOf(params Dictionary<string, object>[] patterns) =>
         new() { ["$or"] = patterns };
-
-    private static Dictionary<string, object> Branch(string eventSource, string[] eventNames, string parameter, object[] values) =>
-        new()
-        {
-            ["eventSource"] = new[] { eventSource },
-            ["eventName"] = eventNames,
-            ["requestParameters"] = new Dictionary<string, object> { [parameter] = values },
-        };
 }
