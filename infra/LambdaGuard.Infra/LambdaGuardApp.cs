@@ -17,10 +17,7 @@ public static class LambdaGuardApp
     public static LambdaGuardStacks Compose(App app, FunctionSource functionSource)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var settings = InfraSettingsReader.Read(
-            key => app.Node.TryGetContext(key),
-            OrganizationSettingsReader.DefaultRegion(app) ?? System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
-        var organization = OrganizationSettingsReader.Read(key => app.Node.TryGetContext(key), settings);
+        var (settings, organization) = OrganizationSettingsReader.Read(app);
         if (organization.IsHub)
         {
             // One detector, in the home region; every other region forwards to it.

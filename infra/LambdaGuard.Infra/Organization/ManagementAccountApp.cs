@@ -20,10 +20,7 @@ public static class ManagementAccountApp
     public static IReadOnlyList<LambdaGuardSpokeStack> Compose(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var infra = InfraSettingsReader.Read(
-            key => app.Node.TryGetContext(key),
-            OrganizationSettingsReader.DefaultRegion(app) ?? System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
-        var settings = OrganizationSettingsReader.Read(key => app.Node.TryGetContext(key), infra);
+        var (_, settings) = OrganizationSettingsReader.Read(app);
         if (settings.Mode != DeploymentMode.OrganizationManagement)
         {
             throw new InfraSettingsException(

@@ -20,6 +20,17 @@ public static partial class OrganizationSettingsReader
         return app.Node.TryGetContext(OrganizationContextKeys.HomeRegion) is string home && !string.IsNullOrWhiteSpace(home) ? home.Trim() : null;
     }
 
+    /// <summary>Both settings of an app's context, as every entry point reads them: the home region (else
+    /// CDK_DEFAULT_REGION) stands in for -c regions.</summary>
+    public static (InfraSettings Infra, OrganizationSettings Organization) Read(Amazon.CDK.App app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var infra = InfraSettingsReader.Read(
+            key => app.Node.TryGetContext(key),
+            DefaultRegion(app) ?? System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
+        return (infra, Read(key => app.Node.TryGetContext(key), infra));
+    }
+
     public static OrganizationSettings Read(Func<string, object?> context, InfraSettings infra)
     {
         ArgumentNullException.ThrowIfNull(context);
